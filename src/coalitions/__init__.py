@@ -1,0 +1,47 @@
+"""coalitions: who could govern?
+
+Model a council or parliament, its parties and seats, and ask which
+coalitions command a majority.
+
+Examples:
+    >>> import coalitions
+    >>> council = coalitions.Council.from_seats(
+    ...     "Darlington Borough Council",
+    ...     {"Labour": 23, "Conservative": 14, "Green": 7,
+    ...      "Liberal Democrat": 3, "Independent": 1},
+    ...     total_seats=50,
+    ... )
+    >>> [c.names for c in coalitions.minimal_winning(council)]
+    [('Labour', 'Conservative'), ('Labour', 'Green'), ('Labour', 'Liberal Democrat')]
+"""
+
+from __future__ import annotations
+
+from coalitions._model import Coalition, Council, Party
+from coalitions._quota import simple_majority, supermajority
+from coalitions._winning import (
+    DEFAULT_MAX_COALITIONS,
+    count_minimal_winning,
+    count_winning,
+    iter_minimal_winning,
+    iter_winning,
+    minimal_winning,
+    winning,
+)
+from coalitions.exceptions import CoalitionsError
+
+__all__ = [
+    "DEFAULT_MAX_COALITIONS",
+    "Coalition",
+    "CoalitionsError",
+    "Council",
+    "Party",
+    "count_minimal_winning",
+    "count_winning",
+    "iter_minimal_winning",
+    "iter_winning",
+    "minimal_winning",
+    "simple_majority",
+    "supermajority",
+    "winning",
+]

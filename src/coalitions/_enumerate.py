@@ -1,0 +1,161 @@
+"""Enumerating and counting winning coalitions of a compiled game.
+
+Everything here works on a [`Game`][coalitions._game.Game] and on bitmasks;
+nothing builds a party or a coalition object.
+
+References:
+    Riker, W. H. (1962). *The Theory of Political Coalitions*. Yale UP.
+    (Minimal winning coalitions.)
+    Staudacher, J. et al. (2021). Computing power indices for weighted voting
+    games via dynamic programming. *Operations Research and Decisions* 31(2).
+    (Counting by subset-sum tables.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from coalitions._game import Game
+from coalitions.exceptions import ComputationTooLargeError
+
+#: Largest packed table, in bits, that the counting programmes build
+#: (quota x bits per count); about 32 MiB.
+DENSE_BITS_LIMIT = 1 << 28
+#: Largest number of distinct seat totals the sparse counting programme keeps.
+SPARSE_STATES_LIMIT = 1 << 20
+
+
+def suffix_sums(weights: tuple[int, ...]) -> list[int]:
+    """Return ``s`` with ``s[j] = sum(weights[j:])`` (and ``s[n] = 0``)."""
+    sums = [0] * (len(weights) + 1)
+    for j in range(len(weights) - 1, -1, -1):
+        sums[j] = sums[j + 1] + weights[j]
+    return sums
+
+
+def iter_minimal_winning_masks(game: Game) -> Iterator[int]:
+    """Yield every minimal winning coalition once, as a bitmask.
+
+    Depth-first search adding players in weight order (largest first). A
+    branch stops as soon as its total reaches the quota: the player just added
+    is the lightest member, so dropping any member loses, and the coalition is
+    minimal. Every minimal winning coalition is reached exactly once, by its
+    members in order. A branch is entered only when the players after it can
+    still reach the quota, so every node leads to at least one result and the
+    work is O(n) per coalition (output-sensitive).
+    """
+    weights = game.weights[: game.active]
+    quota = game.quota
+    remaining = suffix_sums(weights)
+    if remaining[0] < quota:
+        return
+    n = len(weights)
+    stack = [(0, 0, quota)]  # (next player, members, seats still needed)
+    pop, push = stack.pop, stack.append
+    while stack:
+        start, members, need = pop()
+        for j in range(start, n):
+            if remaining[j] < need:
+                break
+            weight = weights[j]
+            if weight >= need:
+                yield members | (1 << j)
+            else:
+                push((j + 1, members | (1 << j), need - weight))
+
+
+def iter_winning_masks(game: Game) -> Iterator[int]:
+    """Yield every winning coalition once, as a bitmask (zero-weight players too).
+
+    Branches on each player in turn (in, then out). Once a branch reaches the
+    quota, every way of completing it with the remaining players wins, and all
+    are yielded directly; a branch whose remaining players cannot reach the
+    quota is cut. The work is O(n) per coalition.
+    """
+    weights = game.weights
+    quota = game.quota
+    n = len(weights)
+    remaining = suffix_sums(weights)
+    if remaining[0] < quota:
+        return
+    stack = [(0, 0, quota)]
+    while stack:
+        j, members, need = stack.pop()
+        if need <= 0:
+            for rest in range(1 << (n - j)):
+                yield members | (rest << j)
+            continue
+        if remaining[j] < need:
+            continue
+        stack.append((j + 1, members, need))
+        stack.append((j + 1, members | (1 << j), need - weights[j]))
+
+
+def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
+    """Return (number of minimal winning coalitions, number of losing coalitions).
+
+    A minimal winning coalition whose lightest member is ``j`` (in weight
+    order) is a set ``S`` of heavier players with ``quota - w_j <= w(S) <
+    quota``, plus ``j``. So one pass over the players, keeping how many
+    subsets of the players seen so far have each total below the quota,
+    counts them all in O(n x quota) without listing any.
+
+    Raises:
+        ComputationTooLargeError: The quota is too large for a table and there
+            are too many players for a sparse one.
+    """
+    weights = game.weights[: game.active]
+    zero_weight = game.size - game.active
+    quota = game.quota
+    width = len(weights) + 1  # a count of subsets of n players needs n+1 bits
+    if quota * width <= DENSE_BITS_LIMIT:
+        minimal, losing = _count_dense(weights, quota, width)
+    elif len(weights) <= SPARSE_STATES_LIMIT.bit_length() - 1:
+        minimal, losing = _count_sparse(weights, quota)
+    else:
+        raise ComputationTooLargeError(
+            "the number of coalitions",
+            f"the quota ({quota:,} after dividing by the seats' common divisor) "
+            f"and {len(weights)} players make a table of {quota * width:,} bits, "
+            f"above {DENSE_BITS_LIMIT:,}",
+            "use iter_minimal_winning() to stream the coalitions instead",
+        )
+    return minimal, losing << zero_weight
+
+
+def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int, int]:
+    # cumulative[k] = number of subsets of the players seen so far with total
+    # <= k, for k < quota, packed as one big int: entry k sits at bits
+    # [k*width, (k+1)*width). Adding a player of weight w maps it to
+    # cumulative[k] + cumulative[k - w], one shift and one add in C.
+    ones = (1 << width) - 1
+    table_bits = quota * width
+    table_mask = (1 << table_bits) - 1
+    cumulative = table_mask // ones  # every entry 1: the empty set
+    top_shift = (quota - 1) * width
+    minimal = 0
+    for weight in weights:
+        below = (cumulative >> top_shift) & ones
+        low = quota - weight - 1
+        if low >= 0:
+            below -= (cumulative >> (low * width)) & ones
+        minimal += below
+        if weight < quota:
+            cumulative = (cumulative + (cumulative << (weight * width))) & table_mask
+    losing = (cumulative >> top_shift) & ones
+    return minimal, losing
+
+
+def _count_sparse(weights: tuple[int, ...], quota: int) -> tuple[int, int]:
+    # Seat total below the quota -> number of subsets; at most 2**n entries,
+    # which the caller bounds by SPARSE_STATES_LIMIT.
+    counts: dict[int, int] = {0: 1}
+    minimal = 0
+    for weight in weights:
+        floor = quota - weight
+        minimal += sum(count for total, count in counts.items() if total >= floor)
+        for total, count in list(counts.items()):
+            new_total = total + weight
+            if new_total < quota:
+                counts[new_total] = counts.get(new_total, 0) + count
+    return minimal, sum(counts.values())

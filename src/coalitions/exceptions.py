@@ -1,0 +1,205 @@
+"""The errors raised by `coalitions`.
+
+Every error derives from [`CoalitionsError`][coalitions.exceptions.CoalitionsError]
+and from the nearest built-in exception, so ``except ValueError`` keeps working
+for callers who do not know this library.
+
+Errors about an input carry structured attributes (``field``, ``value``,
+``expected``) and build their own message from them. The exception *types* and
+their attributes are part of the public API; the wording of the messages is not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "CoalitionsError",
+    "ComputationTooLargeError",
+    "DuplicatePartyError",
+    "InputFileError",
+    "InvalidNameError",
+    "InvalidQuotaError",
+    "InvalidSeatsError",
+    "InvalidTypeError",
+    "InvalidValueError",
+    "NoWinningCoalitionError",
+    "TooManyCoalitionsError",
+    "UnknownPartyError",
+]
+
+
+class CoalitionsError(Exception):
+    """Root of every error raised by `coalitions`."""
+
+
+def _field_message(field: str, value: object, expected: str) -> str:
+    return f"{field!r} must be {expected} (got {value!r})"
+
+
+class InvalidValueError(CoalitionsError, ValueError):
+    """A field has a value of the right type that is not allowed.
+
+    Attributes:
+        field: The name of the offending field, e.g. ``"seats"`` or
+            ``"parties[2].seats"``.
+        value: The value received.
+        expected: What the field accepts, in words.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_field_message(field, value, expected))
+
+
+class InvalidTypeError(CoalitionsError, TypeError):
+    """A field has a value of the wrong type (a string or a bool for seats).
+
+    Attributes:
+        field: The name of the offending field.
+        value: The value received.
+        expected: What the field accepts, in words.
+    """
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_field_message(field, value, expected))
+
+
+class InvalidSeatsError(InvalidValueError):
+    """Seats are negative, fractional, or more than the council has."""
+
+
+class InvalidNameError(InvalidValueError):
+    """A party or council name is empty."""
+
+
+class DuplicatePartyError(InvalidValueError):
+    """Two parties have the same name.
+
+    Names are compared after trimming surrounding white space, folding runs of
+    inner white space to one space and ignoring case, so ``"Labour"`` and
+    ``"labour "`` are the same party.
+    """
+
+
+class InvalidQuotaError(InvalidValueError):
+    """A quota is not a whole number of seats that makes a proper game."""
+
+
+class UnknownPartyError(CoalitionsError, KeyError):
+    """A party name does not belong to the council.
+
+    Attributes:
+        name: The name that was looked up.
+        known: The names the council does know, in council order.
+    """
+
+    def __init__(self, name: object, known: tuple[str, ...]) -> None:
+        self.name = name
+        self.known = known
+        super().__init__(name)
+
+    def __str__(self) -> str:
+        known = ", ".join(repr(k) for k in self.known) or "none"
+        return f"unknown party {self.name!r}; the council's parties are: {known}"
+
+
+class TooManyCoalitionsError(CoalitionsError, ValueError):
+    """Listing the coalitions would exceed the cap on their number.
+
+    Attributes:
+        count: How many coalitions there are, or ``None`` when the number is
+            too expensive to count and only ``more than max_coalitions`` is
+            known.
+        max_coalitions: The cap in force.
+        lazy_alternative: The name of the function that streams them instead.
+    """
+
+    def __init__(
+        self, count: int | None, max_coalitions: int, lazy_alternative: str
+    ) -> None:
+        self.count = count
+        self.max_coalitions = max_coalitions
+        self.lazy_alternative = lazy_alternative
+        how_many = f"{count:,}" if count is not None else f"more than {max_coalitions:,}"
+        super().__init__(
+            f"there are {how_many} coalitions, above max_coalitions="
+            f"{max_coalitions:,}; use {lazy_alternative}() to stream them, or "
+            "raise max_coalitions (None for no cap)"
+        )
+
+
+class ComputationTooLargeError(CoalitionsError, ValueError):
+    """An exact computation would need more time or memory than is sensible.
+
+    Attributes:
+        what: The computation that was refused.
+        reason: Why, with the figures that decided it.
+        suggestion: What would work instead.
+    """
+
+    def __init__(self, what: str, reason: str, suggestion: str) -> None:
+        self.what = what
+        self.reason = reason
+        self.suggestion = suggestion
+        super().__init__(f"cannot compute {what}: {reason}; {suggestion}")
+
+
+class NoWinningCoalitionError(CoalitionsError, ValueError):
+    """A result is undefined because no coalition can reach the quota.
+
+    Attributes:
+        what: The quantity that is undefined.
+        quota: The quota in force.
+        declared: The seats held by parties, which fall short of it.
+    """
+
+    def __init__(self, what: str, quota: int, declared: int) -> None:
+        self.what = what
+        self.quota = quota
+        self.declared = declared
+        super().__init__(
+            f"{what} is undefined: the parties hold {declared} seats in all, "
+            f"below the quota of {quota}, so no coalition can win"
+        )
+
+
+class InputFileError(CoalitionsError, ValueError):
+    """A council file cannot be read.
+
+    Attributes:
+        path: The file.
+        line: The 1-based line of the problem, or ``None`` when it is not tied
+            to one line.
+        field: The field at fault, or ``None``.
+        reason: What is wrong.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        reason: str,
+        *,
+        line: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.path = path
+        self.line = line
+        self.field = field
+        self.reason = reason
+        where = path if line is None else f"{path}, line {line}"
+        if field is not None:
+            where += f", field {field!r}"
+        super().__init__(f"{where}: {reason}")
+
+    @classmethod
+    def from_error(
+        cls, path: str, error: Any, *, line: int | None = None
+    ) -> InputFileError:
+        """Wrap a validation error raised while building a council from a file."""
+        return cls(path, str(error), line=line, field=getattr(error, "field", None))

@@ -1,0 +1,269 @@
+"""Minimal winning and winning coalitions against brute force and known cases."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coalitions
+from coalitions import Council, Party
+from coalitions.exceptions import (
+    ComputationTooLargeError,
+    InvalidSeatsError,
+    InvalidTypeError,
+    TooManyCoalitionsError,
+)
+
+from .oracles import brute_minimal_winning, brute_winning, wins
+from .strategies import councils
+
+
+def as_sets(found: list[coalitions.Coalition]) -> list[frozenset[str]]:
+    return [frozenset(c.names) for c in found]
+
+
+def darlington() -> Council:
+    return Council.from_seats(
+        "Darlington Borough Council",
+        {"Labour": 23, "Conservative": 14, "Green": 7, "Liberal Democrat": 3,
+         "Independent": 1},
+        total_seats=50,
+    )
+
+
+def test_darlington_election_day() -> None:
+    """The three minimal winning coalitions of Darlington, 5 May 2023, in order."""
+    found = coalitions.minimal_winning(darlington())
+    assert [(c.names, c.seats) for c in found] == [
+        (("Labour", "Conservative"), 37),
+        (("Labour", "Green"), 30),
+        (("Labour", "Liberal Democrat"), 26),
+    ]
+    assert [c.surplus for c in found] == [11, 4, 0]
+
+
+def test_darlington_without_labour_no_majority() -> None:
+    """Everyone but Labour holds 25 of 50: exactly half, which does not win."""
+    council = darlington()
+    others = [name for name in council.names if name != "Labour"]
+    assert council.coalition(others).seats == 25
+    assert not council.is_winning(others)
+
+
+@given(councils())
+def test_minimal_winning_equals_brute_force(council: Council) -> None:
+    """The listing is exactly the set of minimal winning coalitions."""
+    found = as_sets(coalitions.minimal_winning(council))
+    assert len(found) == len(set(found))
+    assert set(found) == brute_minimal_winning(council)
+
+
+@given(councils())
+def test_iter_minimal_winning_equals_list(council: Council) -> None:
+    """The lazy stream yields the same coalitions as the list, each once."""
+    streamed = as_sets(list(coalitions.iter_minimal_winning(council)))
+    assert sorted(map(sorted, streamed)) == sorted(
+        map(sorted, as_sets(coalitions.minimal_winning(council)))
+    )
+
+
+@given(councils())
+def test_counts_equal_enumeration(council: Council) -> None:
+    """Counting without listing agrees with the length of each listing."""
+    assert coalitions.count_minimal_winning(council) == len(
+        brute_minimal_winning(council)
+    )
+    assert coalitions.count_winning(council) == len(brute_winning(council))
+
+
+@given(councils(max_parties=9))
+def test_winning_equals_brute_force(council: Council) -> None:
+    """All winning coalitions, surplus and zero-seat members included."""
+    found = as_sets(coalitions.winning(council))
+    assert len(found) == len(set(found))
+    assert set(found) == brute_winning(council)
+    assert as_sets(list(coalitions.iter_winning(council))).__len__() == len(found)
+
+
+@given(councils())
+def test_each_minimal_winning_is_winning_and_minimal(council: Council) -> None:
+    """Each result wins, and loses when any one member leaves."""
+    for coalition in coalitions.minimal_winning(council):
+        members = frozenset(coalition.names)
+        assert coalition.is_winning
+        assert council.is_winning(coalition)
+        assert all(not wins(council, members - {m}) for m in members)
+        assert all(party.seats > 0 for party in coalition.parties)
+
+
+@given(councils(max_parties=9))
+def test_every_winning_coalition_contains_a_minimal_one(council: Council) -> None:
+    """Minimal winning coalitions are the minimal elements of the winning ones."""
+    minimal = as_sets(coalitions.minimal_winning(council))
+    for coalition in as_sets(coalitions.winning(council)):
+        assert any(m <= coalition for m in minimal)
+
+
+@given(councils())
+def test_listing_order(council: Council) -> None:
+    """Fewest parties first, then most seats, then names; parties largest first."""
+    found = coalitions.minimal_winning(council)
+    keys = [(len(c), -c.seats, c.names) for c in found]
+    assert keys == sorted(keys)
+    assert found == sorted(found)
+    for coalition in found:
+        member_seats = [p.seats for p in coalition.parties]
+        assert member_seats == sorted(member_seats, reverse=True)
+
+
+@given(councils(), st.randoms(use_true_random=False))
+def test_shuffling_parties_changes_nothing(council: Council, rnd: random.Random) -> None:
+    """Reordering the parties gives the same coalitions."""
+    shuffled = list(council.parties)
+    rnd.shuffle(shuffled)
+    other = Council(council.name, shuffled, council.total_seats, quota=council.quota)
+    assert set(as_sets(coalitions.minimal_winning(other))) == set(
+        as_sets(coalitions.minimal_winning(council))
+    )
+
+
+@given(councils())
+def test_renaming_parties_changes_only_names(council: Council) -> None:
+    """Renaming maps the coalitions through the same renaming."""
+    rename = {name: f"Renamed {i}" for i, name in enumerate(council.names)}
+    renamed = Council(
+        council.name,
+        [Party(rename[p.name], p.seats) for p in council.parties],
+        council.total_seats,
+        quota=council.quota,
+    )
+    expected = {frozenset(rename[n] for n in c) for c in as_sets(
+        coalitions.minimal_winning(council))}
+    assert set(as_sets(coalitions.minimal_winning(renamed))) == expected
+
+
+@given(councils(), st.integers(2, 7))
+def test_scaling_seats_and_quota_changes_nothing(council: Council, factor: int) -> None:
+    """Multiplying every seat count and the quota by one factor keeps the game."""
+    scaled = Council(
+        council.name,
+        [Party(p.name, p.seats * factor) for p in council.parties],
+        council.total_seats * factor,
+        quota=council.majority * factor,
+    )
+    assert set(as_sets(coalitions.minimal_winning(scaled))) == set(
+        as_sets(coalitions.minimal_winning(council))
+    )
+    assert coalitions.count_winning(scaled) == coalitions.count_winning(council)
+
+
+@given(councils(min_parties=1), st.data())
+def test_more_seats_for_a_member_keeps_winning(council: Council, data: st.DataObject) -> None:
+    """Giving a member of a winning coalition more seats keeps it winning."""
+    found = coalitions.winning(council)
+    if not found:
+        return
+    coalition = data.draw(st.sampled_from(found))
+    member = data.draw(st.sampled_from(coalition.names))
+    extra = data.draw(st.integers(1, 5))
+    richer = Council(
+        council.name,
+        [Party(p.name, p.seats + extra if p.name == member else p.seats)
+         for p in council.parties],
+        council.total_seats + extra,
+        quota=council.majority,
+        allow_improper=True,  # the same quota may be at most half of the new total
+    )
+    assert richer.is_winning(coalition.names)
+
+
+def test_unreachable_quota_gives_empty_result() -> None:
+    """With 48 of 100 seats declared, nobody can win yet: no coalitions, no error."""
+    council = Council.from_seats("C", {"A": 30, "B": 18}, total_seats=100)
+    assert coalitions.minimal_winning(council) == []
+    assert coalitions.winning(council) == []
+    assert coalitions.count_minimal_winning(council) == 0
+    assert coalitions.count_winning(council) == 0
+
+
+def test_zero_seat_party_never_minimal_member() -> None:
+    """A party with no seats is in no minimal winning coalition, but in winning ones."""
+    council = Council.from_seats("C", {"A": 2, "B": 0, "C": 2})
+    assert as_sets(coalitions.minimal_winning(council)) == [frozenset({"A", "C"})]
+    assert set(as_sets(coalitions.winning(council))) == {
+        frozenset({"A", "C"}), frozenset({"A", "B", "C"})
+    }
+
+
+def test_cap_raises_with_count() -> None:
+    """Above max_coalitions the call raises, carrying the count."""
+    council = Council.from_seats("C", {f"P{i}": 1 for i in range(11)})
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.minimal_winning(council, max_coalitions=100)
+    assert caught.value.count == 462  # C(11, 6)
+    assert caught.value.lazy_alternative == "iter_minimal_winning"
+    assert "iter_minimal_winning" in str(caught.value)
+    assert len(coalitions.minimal_winning(council, max_coalitions=462)) == 462
+    assert len(coalitions.minimal_winning(council, max_coalitions=None)) == 462
+
+
+def test_cap_applies_to_winning() -> None:
+    """The cap on all winning coalitions counts surplus coalitions too."""
+    council = Council.from_seats("C", {f"P{i}": 1 for i in range(11)})
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.winning(council, max_coalitions=10)
+    assert caught.value.count == 1024  # half of 2**11 subsets have >= 6 members
+
+
+def test_huge_quota_streams_past_the_cap() -> None:
+    """Population-sized weights with many parties: streamed up to the cap, never hung."""
+    weights = {f"State {i}": 1_000_003 * (i + 7) + i for i in range(40)}
+    council = Council.from_seats("Populations", weights)
+    with pytest.raises(ComputationTooLargeError):
+        coalitions.count_minimal_winning(council)
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.minimal_winning(council, max_coalitions=1000)
+    assert caught.value.count is None
+
+
+def test_huge_quota_with_few_parties_is_counted() -> None:
+    """Few parties with huge weights use the sparse count and agree with brute force."""
+    weights = {f"State {i}": 10_000_019 * (i + 3) + 7 * i for i in range(12)}
+    council = Council.from_seats("Populations", weights)
+    assert coalitions.count_minimal_winning(council) == len(
+        brute_minimal_winning(council))
+    assert coalitions.count_winning(council) == len(brute_winning(council))
+
+
+def test_electoral_college_count() -> None:
+    """The US Electoral College (2012-2020 apportionment) has about 5.1e13 MWCs."""
+    from .data import electoral_college
+
+    council = electoral_college()
+    count = coalitions.count_minimal_winning(council)
+    assert 5.0e13 < count < 5.2e13
+    assert count == coalitions.count_minimal_winning(council)
+
+
+@pytest.mark.parametrize("bad", [-1, 2.5, "10"])
+def test_bad_cap(bad: object) -> None:
+    """max_coalitions must be a whole number or None."""
+    with pytest.raises((InvalidSeatsError, InvalidTypeError)) as caught:
+        coalitions.minimal_winning(darlington(), max_coalitions=bad)  # type: ignore[arg-type]
+    assert caught.value.field == "max_coalitions"
+
+
+@pytest.mark.parametrize(
+    "function",
+    [coalitions.minimal_winning, coalitions.iter_minimal_winning,
+     coalitions.count_minimal_winning, coalitions.winning,
+     coalitions.iter_winning, coalitions.count_winning],
+)
+def test_functions_refuse_non_councils(function: object) -> None:
+    """A mapping instead of a council is refused at the call, naming the field."""
+    with pytest.raises(InvalidTypeError) as caught:
+        function({"A": 3})  # type: ignore[operator]
+    assert caught.value.field == "council"
