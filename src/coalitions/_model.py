@@ -244,7 +244,7 @@ class Council:
         if not isinstance(seats, Mapping):
             raise InvalidTypeError("seats", seats, "a mapping of party name to seats")
         parties = [
-            _labelled(Party, f"seats[{party!r}]", party, count)
+            Party(party, whole_number(count, f"seats[{party!r}]"))
             for party, count in seats.items()
         ]
         if total_seats is None:
