@@ -7,15 +7,29 @@ from hypothesis import strategies as st
 from coalitions import Council, Party
 
 PARTY_NAMES = (
-    "Labour", "Conservative", "Green", "Liberal Democrat", "Independent",
-    "Reform", "SNP", "Plaid", "Alliance", "Residents", "Socialist", "Liberal",
-    "Christian", "Pirate", "Farmers", "Centre",
+    "Labour",
+    "Conservative",
+    "Green",
+    "Liberal Democrat",
+    "Independent",
+    "Reform",
+    "SNP",
+    "Plaid",
+    "Alliance",
+    "Residents",
+    "Socialist",
+    "Liberal",
+    "Christian",
+    "Pirate",
+    "Farmers",
+    "Centre",
 )
 
 
 @st.composite
-def parties(draw: st.DrawFn, *, max_parties: int = 12, max_seats: int = 30,
-            min_parties: int = 0) -> list[Party]:
+def parties(
+    draw: st.DrawFn, *, max_parties: int = 12, max_seats: int = 30, min_parties: int = 0
+) -> list[Party]:
     """Parties with distinct names; seats may tie or be zero."""
     names = draw(st.permutations(PARTY_NAMES))[:]
     count = draw(st.integers(min_parties, min(max_parties, len(names))))
@@ -23,7 +37,8 @@ def parties(draw: st.DrawFn, *, max_parties: int = 12, max_seats: int = 30,
     positions = draw(
         st.lists(
             st.none() | st.integers(0, 100).map(lambda x: x / 10),
-            min_size=count, max_size=count,
+            min_size=count,
+            max_size=count,
         )
     )
     return [
@@ -33,12 +48,19 @@ def parties(draw: st.DrawFn, *, max_parties: int = 12, max_seats: int = 30,
 
 
 @st.composite
-def councils(draw: st.DrawFn, *, max_parties: int = 12, max_seats: int = 30,
-             max_undeclared: int = 10, explicit_quota: bool = True,
-             min_parties: int = 0) -> Council:
+def councils(
+    draw: st.DrawFn,
+    *,
+    max_parties: int = 12,
+    max_seats: int = 30,
+    max_undeclared: int = 10,
+    explicit_quota: bool = True,
+    min_parties: int = 0,
+) -> Council:
     """Councils with ties, zero-seat parties, undeclared seats and proper quotas."""
-    members = draw(parties(max_parties=max_parties, max_seats=max_seats,
-                           min_parties=min_parties))
+    members = draw(
+        parties(max_parties=max_parties, max_seats=max_seats, min_parties=min_parties)
+    )
     undeclared = draw(st.integers(0, max_undeclared))
     total = max(1, sum(p.seats for p in members) + undeclared)
     quota = None

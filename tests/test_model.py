@@ -66,7 +66,9 @@ def test_ireland_1937_exactly_half_is_a_minority() -> None:
         (7, 1, False, 7),
     ],
 )
-def test_supermajority(total: int, fraction: object, exceed: bool, expected: int) -> None:
+def test_supermajority(
+    total: int, fraction: object, exceed: bool, expected: int
+) -> None:
     """Met fractions round up; exceeded ones need one seat more when exact."""
     assert coalitions.supermajority(total, fraction, exceed=exceed) == expected  # type: ignore[arg-type]
 
@@ -89,7 +91,9 @@ def test_supermajority_is_smallest_meeting_the_fraction(
     assert not enough(quota - 1)
 
 
-@pytest.mark.parametrize("bad", [0.5, 2 / 3, True, None, "two thirds", Fraction(3, 2), 0])
+@pytest.mark.parametrize(
+    "bad", [0.5, 2 / 3, True, None, "two thirds", Fraction(3, 2), 0]
+)
 def test_supermajority_refuses_inexact_or_out_of_range(bad: object) -> None:
     """Floats, bools, words and shares outside (0, 1] are refused, naming the field."""
     with pytest.raises((InvalidTypeError, InvalidQuotaError)) as caught:
@@ -182,11 +186,18 @@ def test_total_must_be_positive(total: int) -> None:
     assert caught.value.field == "total_seats"
 
 
-@pytest.mark.parametrize(("quota", "error"), [
-    (0, InvalidSeatsError), (-1, InvalidSeatsError), (51, InvalidQuotaError),
-    (25, InvalidQuotaError), (10, InvalidQuotaError), (2.5, InvalidSeatsError),
-    ("26", InvalidTypeError),
-])
+@pytest.mark.parametrize(
+    ("quota", "error"),
+    [
+        (0, InvalidSeatsError),
+        (-1, InvalidSeatsError),
+        (51, InvalidQuotaError),
+        (25, InvalidQuotaError),
+        (10, InvalidQuotaError),
+        (2.5, InvalidSeatsError),
+        ("26", InvalidTypeError),
+    ],
+)
 def test_bad_quota(quota: object, error: type[Exception]) -> None:
     """Quotas <= 0, above the total, at or below half, or not whole are refused."""
     with pytest.raises(error) as caught:
@@ -238,13 +249,16 @@ def test_parties_must_be_party_objects() -> None:
     assert caught.value.field == "parties"
 
 
-@pytest.mark.parametrize(("field", "value", "error"), [
-    ("colour", "red", InvalidValueError),
-    ("colour", 0xFF0000, InvalidTypeError),
-    ("position", "left", InvalidTypeError),
-    ("position", float("nan"), InvalidValueError),
-    ("abbreviation", "", InvalidNameError),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "error"),
+    [
+        ("colour", "red", InvalidValueError),
+        ("colour", 0xFF0000, InvalidTypeError),
+        ("position", "left", InvalidTypeError),
+        ("position", float("nan"), InvalidValueError),
+        ("abbreviation", "", InvalidNameError),
+    ],
+)
 def test_bad_optional_fields(field: str, value: object, error: type[Exception]) -> None:
     """Optional party fields are validated and name themselves."""
     with pytest.raises(error) as caught:
@@ -292,16 +306,22 @@ def test_declared_and_undeclared(council: Council) -> None:
     assert council.undeclared >= 0
 
 
-@pytest.mark.parametrize(("data", "field"), [
-    ({"name": "C", "parties": [{"name": "A", "seats": -1}]}, "parties[0].seats"),
-    ({"name": "C", "parties": [{"name": "A"}]}, "parties[0].seats"),
-    ({"name": "C", "parties": [{"name": "A", "seats": 1, "seat": 2}]}, "parties[0].seat"),
-    ({"name": "C", "parties": [], "qouta": 3}, "council.qouta"),
-    ({"parties": []}, "council.name"),
-    ({"name": "C", "parties": "A"}, "parties"),
-    ({"name": "C", "parties": [3]}, "parties[0]"),
-    ({"name": "C", "parties": [], "allow_improper": "yes"}, "allow_improper"),
-])
+@pytest.mark.parametrize(
+    ("data", "field"),
+    [
+        ({"name": "C", "parties": [{"name": "A", "seats": -1}]}, "parties[0].seats"),
+        ({"name": "C", "parties": [{"name": "A"}]}, "parties[0].seats"),
+        (
+            {"name": "C", "parties": [{"name": "A", "seats": 1, "seat": 2}]},
+            "parties[0].seat",
+        ),
+        ({"name": "C", "parties": [], "qouta": 3}, "council.qouta"),
+        ({"parties": []}, "council.name"),
+        ({"name": "C", "parties": "A"}, "parties"),
+        ({"name": "C", "parties": [3]}, "parties[0]"),
+        ({"name": "C", "parties": [], "allow_improper": "yes"}, "allow_improper"),
+    ],
+)
 def test_from_dict_errors_name_the_field(data: dict[str, object], field: str) -> None:
     """Bad dicts raise errors whose field locates the problem."""
     with pytest.raises((InvalidValueError, InvalidTypeError)) as caught:

@@ -17,6 +17,7 @@ from coalitions.exceptions import (
     TooManyCoalitionsError,
 )
 
+from .data import electoral_college
 from .oracles import brute_minimal_winning, brute_winning, wins
 from .strategies import councils
 
@@ -28,8 +29,13 @@ def as_sets(found: list[coalitions.Coalition]) -> list[frozenset[str]]:
 def darlington() -> Council:
     return Council.from_seats(
         "Darlington Borough Council",
-        {"Labour": 23, "Conservative": 14, "Green": 7, "Liberal Democrat": 3,
-         "Independent": 1},
+        {
+            "Labour": 23,
+            "Conservative": 14,
+            "Green": 7,
+            "Liberal Democrat": 3,
+            "Independent": 1,
+        },
         total_seats=50,
     )
 
@@ -120,7 +126,9 @@ def test_listing_order(council: Council) -> None:
 
 
 @given(councils(), st.randoms(use_true_random=False))
-def test_shuffling_parties_changes_nothing(council: Council, rnd: random.Random) -> None:
+def test_shuffling_parties_changes_nothing(
+    council: Council, rnd: random.Random
+) -> None:
     """Reordering the parties gives the same coalitions."""
     shuffled = list(council.parties)
     rnd.shuffle(shuffled)
@@ -140,8 +148,10 @@ def test_renaming_parties_changes_only_names(council: Council) -> None:
         council.total_seats,
         quota=council.quota,
     )
-    expected = {frozenset(rename[n] for n in c) for c in as_sets(
-        coalitions.minimal_winning(council))}
+    expected = {
+        frozenset(rename[n] for n in c)
+        for c in as_sets(coalitions.minimal_winning(council))
+    }
     assert set(as_sets(coalitions.minimal_winning(renamed))) == expected
 
 
@@ -161,7 +171,9 @@ def test_scaling_seats_and_quota_changes_nothing(council: Council, factor: int) 
 
 
 @given(councils(min_parties=1), st.data())
-def test_more_seats_for_a_member_keeps_winning(council: Council, data: st.DataObject) -> None:
+def test_more_seats_for_a_member_keeps_winning(
+    council: Council, data: st.DataObject
+) -> None:
     """Giving a member of a winning coalition more seats keeps it winning."""
     found = coalitions.winning(council)
     if not found:
@@ -171,8 +183,10 @@ def test_more_seats_for_a_member_keeps_winning(council: Council, data: st.DataOb
     extra = data.draw(st.integers(1, 5))
     richer = Council(
         council.name,
-        [Party(p.name, p.seats + extra if p.name == member else p.seats)
-         for p in council.parties],
+        [
+            Party(p.name, p.seats + extra if p.name == member else p.seats)
+            for p in council.parties
+        ],
         council.total_seats + extra,
         quota=council.majority,
         allow_improper=True,  # the same quota may be at most half of the new total
@@ -194,7 +208,8 @@ def test_zero_seat_party_never_minimal_member() -> None:
     council = Council.from_seats("C", {"A": 2, "B": 0, "C": 2})
     assert as_sets(coalitions.minimal_winning(council)) == [frozenset({"A", "C"})]
     assert set(as_sets(coalitions.winning(council))) == {
-        frozenset({"A", "C"}), frozenset({"A", "B", "C"})
+        frozenset({"A", "C"}),
+        frozenset({"A", "B", "C"}),
     }
 
 
@@ -219,7 +234,7 @@ def test_cap_applies_to_winning() -> None:
 
 
 def test_huge_quota_streams_past_the_cap() -> None:
-    """Population-sized weights with many parties: streamed up to the cap, never hung."""
+    """Population-sized weights, many parties: streamed up to the cap, not hung."""
     weights = {f"State {i}": 1_000_003 * (i + 7) + i for i in range(40)}
     council = Council.from_seats("Populations", weights)
     with pytest.raises(ComputationTooLargeError):
@@ -234,14 +249,13 @@ def test_huge_quota_with_few_parties_is_counted() -> None:
     weights = {f"State {i}": 10_000_019 * (i + 3) + 7 * i for i in range(12)}
     council = Council.from_seats("Populations", weights)
     assert coalitions.count_minimal_winning(council) == len(
-        brute_minimal_winning(council))
+        brute_minimal_winning(council)
+    )
     assert coalitions.count_winning(council) == len(brute_winning(council))
 
 
 def test_electoral_college_count() -> None:
-    """The US Electoral College (2012-2020 apportionment) has about 5.1e13 MWCs."""
-    from .data import electoral_college
-
+    """The US Electoral College (2024 apportionment) has about 5.1e13 MWCs."""
     council = electoral_college()
     count = coalitions.count_minimal_winning(council)
     assert 5.0e13 < count < 5.2e13
@@ -258,9 +272,14 @@ def test_bad_cap(bad: object) -> None:
 
 @pytest.mark.parametrize(
     "function",
-    [coalitions.minimal_winning, coalitions.iter_minimal_winning,
-     coalitions.count_minimal_winning, coalitions.winning,
-     coalitions.iter_winning, coalitions.count_winning],
+    [
+        coalitions.minimal_winning,
+        coalitions.iter_minimal_winning,
+        coalitions.count_minimal_winning,
+        coalitions.winning,
+        coalitions.iter_winning,
+        coalitions.count_winning,
+    ],
 )
 def test_functions_refuse_non_councils(function: object) -> None:
     """A mapping instead of a council is refused at the call, naming the field."""

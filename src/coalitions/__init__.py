@@ -17,6 +17,7 @@ Examples:
 
 from __future__ import annotations
 
+from coalitions._io import example, example_names, load_council
 from coalitions._model import Coalition, Council, Party
 from coalitions._quota import simple_majority, supermajority
 from coalitions._winning import (
@@ -38,8 +39,11 @@ __all__ = [
     "Party",
     "count_minimal_winning",
     "count_winning",
+    "example",
+    "example_names",
     "iter_minimal_winning",
     "iter_winning",
+    "load_council",
     "minimal_winning",
     "simple_majority",
     "supermajority",

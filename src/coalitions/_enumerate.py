@@ -13,6 +13,7 @@ References:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 
 from coalitions._game import Game
@@ -33,8 +34,17 @@ def suffix_sums(weights: tuple[int, ...]) -> list[int]:
     return sums
 
 
+#: How many coalitions the searches collect before handing a batch over.
+BATCH_SIZE = 4096
+
+
 def iter_minimal_winning_masks(game: Game) -> Iterator[int]:
-    """Yield every minimal winning coalition once, as a bitmask.
+    """Yield every minimal winning coalition once, as a bitmask."""
+    return itertools.chain.from_iterable(iter_minimal_winning_batches(game))
+
+
+def iter_minimal_winning_batches(game: Game) -> Iterator[list[int]]:
+    """Yield every minimal winning coalition once, as bitmasks in batches.
 
     Depth-first search adding players in weight order (largest first). A
     branch stops as soon as its total reaches the quota: the player just added
@@ -42,26 +52,37 @@ def iter_minimal_winning_masks(game: Game) -> Iterator[int]:
     minimal. Every minimal winning coalition is reached exactly once, by its
     members in order. A branch is entered only when the players after it can
     still reach the quota, so every node leads to at least one result and the
-    work is O(n) per coalition (output-sensitive).
+    work is O(n) per coalition (output-sensitive). Results are collected into
+    lists of about ``BATCH_SIZE``, which is several times cheaper than
+    yielding each one, while memory stays bounded.
     """
     weights = game.weights[: game.active]
-    quota = game.quota
     remaining = suffix_sums(weights)
-    if remaining[0] < quota:
+    if remaining[0] < game.quota:
         return
     n = len(weights)
-    stack = [(0, 0, quota)]  # (next player, members, seats still needed)
+    single = [1 << j for j in range(n)]
+    after = [range(j, n) for j in range(n + 1)]
+    stack = [(0, 0, game.quota)]  # (next player, members, seats still needed)
     pop, push = stack.pop, stack.append
+    batch: list[int] = []
+    emit = batch.append
     while stack:
         start, members, need = pop()
-        for j in range(start, n):
-            if remaining[j] < need:
-                break
+        for j in after[start]:
             weight = weights[j]
             if weight >= need:
-                yield members | (1 << j)
+                emit(members | single[j])
+            elif remaining[j] >= need:
+                push((j + 1, members | single[j], need - weight))
             else:
-                push((j + 1, members | (1 << j), need - weight))
+                break
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+            emit = batch.append
+    if batch:
+        yield batch
 
 
 def iter_winning_masks(game: Game) -> Iterator[int]:

@@ -52,7 +52,10 @@ def _position(value: object) -> float | None:
 class Party:
     """A party (or any group that votes as one) and the seats it holds.
 
-    Args:
+    Construct it as ``Party(name, seats, *, abbreviation=None, colour=None,
+    position=None)``.
+
+    Attributes:
         name: The party's name. Surrounding white space is trimmed and runs of
             inner white space become one space.
         seats: Seats held: a non-negative whole number.
@@ -105,8 +108,10 @@ def _council_name(value: object) -> str:
 def _parties(value: object) -> tuple[Party, ...]:
     if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
         raise InvalidTypeError(
-            "parties", value, "an iterable of Party (use Council.from_seats for a "
-            "mapping of names to seats)"
+            "parties",
+            value,
+            "an iterable of Party (use Council.from_seats for a "
+            "mapping of names to seats)",
         )
     parties = tuple(value)
     for index, party in enumerate(parties):
@@ -134,11 +139,16 @@ class Council:
     half never wins. Pass ``quota`` for another rule (see
     [`supermajority`][coalitions.supermajority]).
 
+    Construct it as ``Council(name, parties, total_seats, *, quota=None,
+    allow_improper=False)``, or with
+    [`from_seats`][coalitions.Council.from_seats] from a mapping of names to
+    seats.
+
     Party names are trimmed, and two names that differ only in case or white
     space (``"Labour"`` and ``"labour "``) are the same party: such duplicates
     are refused, and lookups ignore case and surrounding white space.
 
-    Args:
+    Attributes:
         name: The council's name.
         parties: The parties, in the order to show them.
         total_seats: All seats, including undeclared and vacant ones. Must be
@@ -167,9 +177,7 @@ class Council:
         default=None, kw_only=True, converter=_optional_quota
     )
     allow_improper: bool = attrs.field(default=False, kw_only=True)
-    _index: dict[str, int] = attrs.field(
-        init=False, eq=False, repr=False, hash=False
-    )
+    _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
         index: dict[str, int] = {}
@@ -255,7 +263,7 @@ class Council:
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Council:
-        """Build a council from a plain dict, as made by [`to_dict`][coalitions.Council.to_dict].
+        """Build a council from a plain dict, the form that `to_dict` returns.
 
         The dict has ``name``, ``total_seats`` (optional: defaults to the
         declared seats), ``parties`` (a list of dicts with ``name``, ``seats``
@@ -280,8 +288,12 @@ class Council:
             >>> Council.from_dict(data).to_dict() == data
             True
         """
-        _check_keys(data, "council", required={"name", "parties"}, optional={
-            "total_seats", "quota", "allow_improper"})
+        _check_keys(
+            data,
+            "council",
+            required={"name", "parties"},
+            optional={"total_seats", "quota", "allow_improper"},
+        )
         entries = data["parties"]
         if isinstance(entries, str | bytes | Mapping) or not isinstance(
             entries, Iterable
@@ -290,8 +302,12 @@ class Council:
         parties = []
         for position, entry in enumerate(entries):
             field = f"parties[{position}]"
-            _check_keys(entry, field, required={"name", "seats"}, optional={
-                "abbreviation", "colour", "position"})
+            _check_keys(
+                entry,
+                field,
+                required={"name", "seats"},
+                optional={"abbreviation", "colour", "position"},
+            )
             parties.append(_labelled(Party, field, **entry))
         total = data.get("total_seats")
         if total is None:
@@ -350,7 +366,7 @@ class Council:
         return tuple(party.name for party in self.parties)
 
     def index(self, name: str) -> int:
-        """Return the position of a party in [`parties`][coalitions.Council.parties].
+        """Return the position of the named party in ``parties``.
 
         Raises:
             UnknownPartyError: No party has that name.
@@ -412,7 +428,9 @@ class Council:
         ranked = sorted(
             members, key=lambda party: (-party.seats, self._index[name_key(party.name)])
         )
-        return Coalition(tuple(ranked), quota=self.majority, total_seats=self.total_seats)
+        return Coalition(
+            tuple(ranked), quota=self.majority, total_seats=self.total_seats
+        )
 
     def is_winning(self, members: Iterable[str] | str | Coalition) -> bool:
         """Return whether the named parties together reach the quota.
@@ -432,8 +450,10 @@ def _labelled(factory: Any, prefix: str, *args: Any, **kwargs: Any) -> Any:
     try:
         return factory(*args, **kwargs)
     except (InvalidValueError, InvalidTypeError) as error:
-        field = error.field if error.field.startswith(prefix) else (
-            f"{prefix}.{error.field}"
+        field = (
+            error.field
+            if error.field.startswith(prefix)
+            else (f"{prefix}.{error.field}")
         )
         raise type(error)(field, error.value, error.expected) from None
 
@@ -452,7 +472,9 @@ def _check_keys(
     if unknown:
         allowed = ", ".join(sorted(required | optional))
         raise InvalidValueError(
-            f"{field}.{unknown[0]}", data[unknown[0]], f"one of the known keys ({allowed})"
+            f"{field}.{unknown[0]}",
+            data[unknown[0]],
+            f"one of the known keys ({allowed})",
         )
 
 

@@ -89,7 +89,7 @@ def supermajority(
 
 
 def _exact_fraction(value: object) -> Fraction:
-    if isinstance(value, bool) or isinstance(value, float):
+    if isinstance(value, bool | float):
         raise InvalidTypeError(
             "fraction", value, "an exact share such as Fraction(2, 3) or '2/3'"
         )

@@ -29,8 +29,8 @@ def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
     if isinstance(value, bool):
         raise InvalidTypeError(field, value, "a whole number, not a bool")
     if isinstance(value, float | Fraction | Decimal):
-        finite = value.is_finite() if isinstance(value, Decimal) else (
-            math.isfinite(value)
+        finite = (
+            value.is_finite() if isinstance(value, Decimal) else (math.isfinite(value))
         )
         if not finite or value != int(value):
             raise InvalidSeatsError(field, value, "a whole number")

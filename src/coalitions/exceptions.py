@@ -126,7 +126,9 @@ class TooManyCoalitionsError(CoalitionsError, ValueError):
         self.count = count
         self.max_coalitions = max_coalitions
         self.lazy_alternative = lazy_alternative
-        how_many = f"{count:,}" if count is not None else f"more than {max_coalitions:,}"
+        how_many = (
+            f"{count:,}" if count is not None else f"more than {max_coalitions:,}"
+        )
         super().__init__(
             f"there are {how_many} coalitions, above max_coalitions="
             f"{max_coalitions:,}; use {lazy_alternative}() to stream them, or "

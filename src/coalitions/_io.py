@@ -1,0 +1,212 @@
+"""Reading councils from JSON and CSV files, and the bundled examples."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from coalitions._model import Council, Party
+from coalitions._validate import clean_name, whole_number
+from coalitions.exceptions import (
+    CoalitionsError,
+    InputFileError,
+    InvalidTypeError,
+    InvalidValueError,
+)
+
+__all__ = ["example", "example_names", "load_council"]
+
+_CSV_COLUMNS = ("party", "seats", "abbreviation", "colour", "position")
+
+
+def load_council(
+    path: str | os.PathLike[str],
+    *,
+    name: str | None = None,
+    total_seats: int | None = None,
+    quota: int | None = None,
+) -> Council:
+    r"""Read a council from a JSON or CSV file, chosen by the file's suffix.
+
+    A **JSON** file holds the dict of
+    [`Council.from_dict`][coalitions.Council.from_dict]:
+
+    ```json
+    {"name": "Darlington Borough Council", "total_seats": 50,
+     "parties": [{"name": "Labour", "seats": 23}, {"name": "Green", "seats": 7}]}
+    ```
+
+    A **CSV** file has a header row with the columns ``party`` and ``seats``,
+    and optionally ``abbreviation``, ``colour`` and ``position``; one row per
+    party. Empty optional cells mean "not given". A CSV file has no room for
+    the council's name or size, so pass ``name`` (default: the file name
+    without suffix) and ``total_seats`` (default: the seats in the file).
+
+    Args:
+        path: A ``.json`` or ``.csv`` file.
+        name: The council's name; overrides the file's.
+        total_seats: All seats; overrides the file's.
+        quota: The quota; overrides the file's.
+
+    Returns:
+        The council.
+
+    Raises:
+        InputFileError: The file is missing, unreadable or malformed, or a
+            value in it is invalid; the message names the file, and the line
+            and field where they are known.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "hartlepool.csv").write_text(
+        ...     "party,seats\nLabour,17\nConservative,8\nIndependent,11\n")
+        >>> council = load_council(folder / "hartlepool.csv", total_seats=36)
+        >>> council.name, council.majority
+        ('hartlepool', 19)
+    """
+    file = Path(path)
+    shown = str(path)
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise InputFileError(
+            shown, f"cannot read the file ({error.strerror})"
+        ) from None
+    except UnicodeDecodeError:
+        raise InputFileError(shown, "the file is not UTF-8 text") from None
+    suffix = file.suffix.lower()
+    if suffix == ".json":
+        data = _json_council(shown, text)
+    elif suffix == ".csv":
+        data = _csv_council(shown, text, default_name=file.stem)
+    else:
+        raise InputFileError(
+            shown, f"unknown file type {file.suffix!r}; expected .json or .csv"
+        )
+    overrides = {"name": name, "total_seats": total_seats, "quota": quota}
+    data.update({key: value for key, value in overrides.items() if value is not None})
+    try:
+        return Council.from_dict(data)
+    except CoalitionsError as error:
+        raise InputFileError.from_error(shown, error) from None
+
+
+def _json_council(path: str, text: str) -> dict[str, Any]:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise InputFileError(
+            path, f"invalid JSON: {error.msg} (column {error.colno})", line=error.lineno
+        ) from None
+    if not isinstance(data, dict):
+        raise InputFileError(path, "expected a JSON object with 'name' and 'parties'")
+    return data
+
+
+def _csv_council(path: str, text: str, *, default_name: str) -> dict[str, Any]:
+    reader = csv.DictReader(text.splitlines(), strict=True)
+    header = [column.strip().lower() for column in reader.fieldnames or []]
+    if "party" not in header or "seats" not in header:
+        raise InputFileError(
+            path, "the header row must name the columns 'party' and 'seats'", line=1
+        )
+    unknown = [column for column in header if column not in _CSV_COLUMNS]
+    if unknown:
+        raise InputFileError(
+            path,
+            f"unknown column {unknown[0]!r}; expected some of "
+            + ", ".join(_CSV_COLUMNS),
+            line=1,
+            field=unknown[0],
+        )
+    reader.fieldnames = header
+    parties = []
+    try:
+        for row in reader:
+            line = reader.line_num
+            if None in row or any(value is None for value in row.values()):
+                raise InputFileError(
+                    path, f"expected {len(header)} cells, as in the header", line=line
+                )
+            cells = {key: value.strip() for key, value in row.items()}
+            if not any(cells.values()):
+                continue
+            parties.append(_csv_party(path, line, cells))
+    except csv.Error as error:
+        raise InputFileError(
+            path, f"invalid CSV: {error}", line=reader.line_num
+        ) from None
+    return {"name": default_name, "parties": parties}
+
+
+def _csv_party(path: str, line: int, cells: dict[str, str]) -> dict[str, Any]:
+    try:
+        entry: dict[str, Any] = {
+            "name": clean_name(cells["party"], "party"),
+            "seats": whole_number(_number(cells["seats"], "seats"), "seats"),
+        }
+        for key in ("abbreviation", "colour"):
+            if cells.get(key):
+                entry[key] = cells[key]
+        if cells.get("position"):
+            entry["position"] = _number(cells["position"], "position")
+        Party(**entry)  # validate here, where the line is known
+    except (InvalidValueError, InvalidTypeError) as error:
+        raise InputFileError.from_error(path, error, line=line) from None
+    return entry
+
+
+def _number(text: str, field: str) -> int | float:
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        return float(text)
+    except ValueError:
+        raise InvalidTypeError(field, text, "a number") from None
+
+
+def example_names() -> tuple[str, ...]:
+    """Return the names of the bundled example councils.
+
+    Examples:
+        >>> "darlington-2023" in example_names()
+        True
+    """
+    folder = resources.files("coalitions") / "examples"
+    return tuple(
+        sorted(
+            entry.name.removesuffix(".json")
+            for entry in folder.iterdir()
+            if entry.name.endswith(".json")
+        )
+    )
+
+
+def example(name: str) -> Council:
+    """Return a bundled example council by name.
+
+    ``darlington-2023`` is Darlington Borough Council on election day, 5 May
+    2023, with 48 of its 50 seats declared (Northern Echo, 5 May 2023).
+    [`example_names`][coalitions.example_names] lists them all.
+
+    Raises:
+        InvalidValueError: No example has that name.
+
+    Examples:
+        >>> example("darlington-2023").undeclared
+        2
+    """
+    names = example_names()
+    if name not in names:
+        raise InvalidValueError("example", name, f"one of {', '.join(names)}")
+    text = (resources.files("coalitions") / "examples" / f"{name}.json").read_text(
+        encoding="utf-8"
+    )
+    return Council.from_dict(json.loads(text))

@@ -1,0 +1,58 @@
+"""The public API: every public name exported once and shown in the reference."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import coalitions
+import coalitions.exceptions
+
+DOCS = Path(__file__).resolve().parent.parent / "docs"
+
+
+def test_all_is_sorted_and_unique() -> None:
+    """__all__ is sorted (constants, classes, functions), unique, and complete."""
+
+    def isort_style(name: str) -> tuple[int, str]:
+        kind = 0 if name.isupper() else 1 if name[0].isupper() else 2
+        return (kind, name)
+
+    assert len(set(coalitions.__all__)) == len(coalitions.__all__)
+    assert coalitions.__all__ == sorted(coalitions.__all__, key=isort_style)
+    for name in coalitions.__all__:
+        assert hasattr(coalitions, name), name
+
+
+def test_exceptions_all_complete() -> None:
+    """Every error class of coalitions.exceptions is listed in its __all__."""
+    defined = {
+        name
+        for name, value in vars(coalitions.exceptions).items()
+        if isinstance(value, type)
+        and issubclass(value, Exception)
+        and value.__module__ == "coalitions.exceptions"
+    }
+    assert defined == set(coalitions.exceptions.__all__)
+
+
+def test_every_error_inherits_a_builtin() -> None:
+    """Each error is a CoalitionsError and also a ValueError, TypeError or KeyError."""
+    for name in coalitions.exceptions.__all__:
+        error = getattr(coalitions.exceptions, name)
+        assert issubclass(error, coalitions.CoalitionsError)
+        if error is not coalitions.CoalitionsError:
+            assert issubclass(error, ValueError | TypeError | KeyError), name
+
+
+def test_reference_documents_every_public_name() -> None:
+    """Each name in __all__ appears in a reference page as ::: coalitions.NAME."""
+    reference = "\n".join(
+        p.read_text("utf-8") for p in (DOCS / "reference").glob("*.md")
+    )
+    missing = [
+        name
+        for name in coalitions.__all__
+        if f"::: coalitions.{name}\n" not in reference
+        and f"::: coalitions.exceptions.{name}\n" not in reference
+    ]
+    assert missing == []
