@@ -6,7 +6,9 @@ A coalition is a frozenset of party names.
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
+from fractions import Fraction
 
 from coalitions import Council
 
@@ -39,3 +41,82 @@ def brute_minimal_winning(council: Council) -> set[frozenset[str]]:
         for c in all_coalitions(council)
         if wins(council, c) and all(not wins(council, c - {m}) for m in c)
     }
+
+
+# --- Power indices, from their definitions (DOMAIN: Felsenthal & Machover 1998).
+
+
+def critical_members(council: Council, members: frozenset[str]) -> set[str]:
+    """Members of a winning coalition whose leaving makes it lose."""
+    if not wins(council, members):
+        return set()
+    return {m for m in members if not wins(council, members - {m})}
+
+
+def brute_swings(council: Council) -> dict[str, int]:
+    """Swings: winning coalitions in which the party is critical."""
+    counts = dict.fromkeys(council.names, 0)
+    for members in all_coalitions(council):
+        for name in critical_members(council, members):
+            counts[name] += 1
+    return counts
+
+
+def normalise(values: dict[str, Fraction]) -> dict[str, Fraction]:
+    total = sum(values.values())
+    return {name: Fraction(value) / total for name, value in values.items()}
+
+
+def brute_shapley_shubik(council: Council) -> dict[str, Fraction]:
+    """Sum over swings S (with i) of (|S|-1)! (n-|S|)! / n!."""
+    n = len(council.names)
+    values = dict.fromkeys(council.names, Fraction(0))
+    for members in all_coalitions(council):
+        for name in critical_members(council, members):
+            size = len(members)
+            values[name] += Fraction(
+                math.factorial(size - 1) * math.factorial(n - size), math.factorial(n)
+            )
+    return values
+
+
+def shapley_shubik_by_orderings(council: Council) -> dict[str, Fraction]:
+    """The share of all n! orderings in which the party completes a majority."""
+    names = council.names
+    pivots = dict.fromkeys(names, 0)
+    orderings = 0
+    for order in itertools.permutations(names):
+        orderings += 1
+        seats_so_far = 0
+        for name in order:
+            seats_so_far += council[name].seats
+            if seats_so_far >= council.majority:
+                pivots[name] += 1
+                break
+    return {name: Fraction(count, orderings) for name, count in pivots.items()}
+
+
+def brute_public_good_counts(council: Council) -> dict[str, int]:
+    counts = dict.fromkeys(council.names, 0)
+    for members in brute_minimal_winning(council):
+        for name in members:
+            counts[name] += 1
+    return counts
+
+
+def brute_deegan_packel(council: Council) -> dict[str, Fraction]:
+    minimal = brute_minimal_winning(council)
+    values = dict.fromkeys(council.names, Fraction(0))
+    for members in minimal:
+        for name in members:
+            values[name] += Fraction(1, len(members) * len(minimal))
+    return values
+
+
+def brute_johnston(council: Council) -> dict[str, Fraction]:
+    values = dict.fromkeys(council.names, Fraction(0))
+    for members in all_coalitions(council):
+        critical = critical_members(council, members)
+        for name in critical:
+            values[name] += Fraction(1, len(critical))
+    return normalise(values)

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
 
+from coalitions import POWER_INDICES
 from coalitions._cli import main
 
 
@@ -106,3 +108,45 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.count("\n") == 1
+
+
+def test_power_table(capsys: pytest.CaptureFixture[str]) -> None:
+    """The power table shows every index in per cent, parties in council order."""
+    assert main(["power", "darlington-2023"]) == 0
+    out = capsys.readouterr().out
+    header = next(line for line in out.splitlines() if line.strip().startswith("Party"))
+    for index in POWER_INDICES.values():
+        assert index.short_title in header
+    labour = next(
+        line for line in out.splitlines() if line.strip().startswith("Labour")
+    )
+    assert "70.0%" in labour  # Banzhaf: 14 of 20 swings
+
+
+def test_power_json_one_index(capsys: pytest.CaptureFixture[str]) -> None:
+    """--index picks one index; --json writes exact fractions as strings."""
+    assert main(["power", "eec-1958", "--index", "shapley_shubik", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert list(document["indices"]) == ["shapley_shubik"]
+    values = document["indices"]["shapley_shubik"]
+    assert sum(Fraction(v) for v in values.values()) == 1
+    assert values["Luxembourg"] == "0"
+
+
+@pytest.mark.parametrize(
+    "args", [["power", "eec-1958", "--index", "nope"], ["power", "nowhere.csv"]]
+)
+def test_power_bad_input(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    """Unknown indices and missing files exit 2 with one line."""
+    assert exit_code(args) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+def test_power_no_majority_possible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Power is undefined when no coalition can win: exit 2, one line."""
+    path = tmp_path / "c.csv"
+    path.write_text("party,seats\nA,3\n", encoding="utf-8")
+    assert main(["power", str(path), "--total-seats", "60"]) == 2
+    assert "no coalition can win" in capsys.readouterr().err

@@ -18,7 +18,19 @@ Examples:
 from __future__ import annotations
 
 from coalitions._io import example, example_names, load_council
+from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
+from coalitions._power import (
+    POWER_INDICES,
+    PowerIndex,
+    banzhaf,
+    deegan_packel,
+    johnston,
+    public_good,
+    public_good_counts,
+    shapley_shubik,
+    swings,
+)
 from coalitions._quota import simple_majority, supermajority
 from coalitions._winning import (
     DEFAULT_MAX_COALITIONS,
@@ -33,19 +45,32 @@ from coalitions.exceptions import CoalitionsError
 
 __all__ = [
     "DEFAULT_MAX_COALITIONS",
+    "POWER_INDICES",
     "Coalition",
     "CoalitionsError",
     "Council",
     "Party",
+    "PowerIndex",
+    "banzhaf",
     "count_minimal_winning",
     "count_winning",
+    "deegan_packel",
+    "dictator",
+    "dummies",
     "example",
     "example_names",
     "iter_minimal_winning",
     "iter_winning",
+    "johnston",
     "load_council",
     "minimal_winning",
+    "pivotal_members",
+    "public_good",
+    "public_good_counts",
+    "shapley_shubik",
     "simple_majority",
     "supermajority",
+    "swings",
+    "veto_players",
     "winning",
 ]

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn
 
 from coalitions._io import example, example_names, load_council
 from coalitions._model import Coalition, Council
+from coalitions._power import POWER_INDICES
 from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
@@ -39,24 +41,39 @@ def build_parser() -> argparse.ArgumentParser:
         help="show the parties and every minimal winning coalition",
         description="Show a council's parties and every minimal winning coalition.",
     )
-    show.add_argument(
-        "source",
-        help="a council file (.json or .csv) or a bundled example: "
-        + ", ".join(example_names()),
-    )
-    show.add_argument(
-        "--json", action="store_true", help="print JSON instead of a table"
-    )
-    show.add_argument(
-        "--total-seats", type=int, help="all seats, for a CSV file without them"
-    )
+    _add_source_arguments(show)
     show.add_argument(
         "--max-coalitions",
         type=int,
         default=DEFAULT_MAX_COALITIONS,
         help="refuse to list more coalitions than this (default: %(default)s)",
     )
+    power = commands.add_parser(
+        "power",
+        help="show each party's voting power",
+        description="Show each party's voting power by every index, or one.",
+    )
+    _add_source_arguments(power)
+    power.add_argument(
+        "--index",
+        choices=list(POWER_INDICES),
+        help="show only this index (default: all)",
+    )
     return parser
+
+
+def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "source",
+        help="a council file (.json or .csv) or a bundled example: "
+        + ", ".join(example_names()),
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print JSON instead of a table"
+    )
+    parser.add_argument(
+        "--total-seats", type=int, help="all seats, for a CSV file without them"
+    )
 
 
 def read_source(source: str, *, total_seats: int | None = None) -> Council:
@@ -79,14 +96,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         council = read_source(args.source, total_seats=args.total_seats)
-        found = minimal_winning(council, max_coalitions=args.max_coalitions)
+        if args.command == "power":
+            names = [args.index] if args.index else list(POWER_INDICES)
+            indices = {name: POWER_INDICES[name](council) for name in names}
+            document = power_document(council, indices)
+            table = power_table(council, indices)
+        else:
+            found = minimal_winning(council, max_coalitions=args.max_coalitions)
+            document = show_document(council, found)
+            table = show_table(council, found)
     except CoalitionsError as error:
         print(f"coalitions: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     if args.json:
-        print(json.dumps(show_document(council, found), indent=2, ensure_ascii=False))
+        print(json.dumps(document, indent=2, ensure_ascii=False))
     else:
-        print(show_table(council, found))
+        print(table)
     return EXIT_OK
 
 
@@ -102,6 +127,43 @@ def show_document(council: Council, found: list[Coalition]) -> dict[str, Any]:
             for c in found
         ],
     }
+
+
+def power_document(
+    council: Council, indices: Mapping[str, Mapping[str, Fraction]]
+) -> dict[str, Any]:
+    """Return the JSON document printed by ``coalitions power --json``.
+
+    Values are exact fractions written as strings (``"7/10"``).
+    """
+    return {
+        "council": council.to_dict(),
+        "majority": council.majority,
+        "indices": {
+            name: {party: str(value) for party, value in values.items()}
+            for name, values in indices.items()
+        },
+    }
+
+
+def power_table(council: Council, indices: Mapping[str, Mapping[str, Fraction]]) -> str:
+    """Return the table printed by ``coalitions power``, values in per cent."""
+    header = ("Party", "Seats", *(POWER_INDICES[name].short_title for name in indices))
+    rows = [
+        (
+            party.name,
+            str(party.seats),
+            *(f"{float(values[party.name]) * 100:.1f}%" for values in indices.values()),
+        )
+        for party in council.parties
+    ]
+    lines = [
+        council.name,
+        f"{council.total_seats} seats, majority {council.majority}",
+        "",
+        *_table(header, rows),
+    ]
+    return "\n".join(lines)
 
 
 def show_table(council: Council, found: list[Coalition]) -> str:

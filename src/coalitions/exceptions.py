@@ -166,7 +166,7 @@ class NoWinningCoalitionError(CoalitionsError, ValueError):
         self.quota = quota
         self.declared = declared
         super().__init__(
-            f"{what} is undefined: the parties hold {declared} seats in all, "
+            f"cannot compute {what}: the parties hold {declared} seats in all, "
             f"below the quota of {quota}, so no coalition can win"
         )
 

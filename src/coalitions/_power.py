@@ -1,0 +1,528 @@
+"""Voting power: exact power indices of a council's parties, and their registry.
+
+Each index maps party names (in council order) to an exact ``Fraction``.
+They are computed on the council's compiled game by dynamic programming over
+seat totals (see `_power_dp`); when the seat numbers are too large for that
+(populations as weights) and there are few parties, by enumerating the
+winning coalitions instead; otherwise the call refuses with
+[`ComputationTooLargeError`][coalitions.exceptions.ComputationTooLargeError].
+Nothing is ever approximated.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from fractions import Fraction
+from types import MappingProxyType
+from typing import Literal, TypeVar
+
+import attrs
+
+from coalitions import _power_dp
+from coalitions._enumerate import iter_winning_masks
+from coalitions._game import Game
+from coalitions._model import Council
+from coalitions._winning import checked_game
+from coalitions.exceptions import (
+    ComputationTooLargeError,
+    InvalidValueError,
+    NoWinningCoalitionError,
+)
+
+__all__ = [
+    "POWER_INDICES",
+    "PowerIndex",
+    "banzhaf",
+    "deegan_packel",
+    "johnston",
+    "public_good",
+    "public_good_counts",
+    "shapley_shubik",
+    "swings",
+]
+
+Method = Literal["auto", "dynamic", "enumeration"]
+_METHODS = ("auto", "dynamic", "enumeration")
+_T = TypeVar("_T")
+
+#: Largest dynamic programme run, in bit operations on packed tables: about
+#: a minute of work on a small machine. Past it, few parties are enumerated
+#: and many are refused.
+DYNAMIC_WORK_LIMIT = 4 * 10**11
+#: Most parties for which power is computed by listing winning coalitions,
+#: when seat numbers are too large for dynamic programming.
+ENUMERATION_PLAYER_LIMIT = 22
+
+
+@attrs.frozen
+class _Tallies:
+    """What every index is computed from, per player in game order."""
+
+    swings: list[int]
+    shapley_shubik: list[Fraction]
+    minimal_counts: list[int]
+    minimal_shares: list[Fraction]  # sum over MWCs S containing i of 1/|S|
+    johnston: list[Fraction]  # sum over winning S with i critical of 1/crit(S)
+
+
+def _lcm_up_to(n: int) -> int:
+    return math.lcm(*range(1, n + 1)) if n else 1
+
+
+def _dynamic_work(game: Game, what: str) -> int:
+    """Estimate the bit operations of the dynamic programme for ``what``.
+
+    Counted as shifted and added bits of packed tables; the critical tallies
+    are scaled to the same cost per second as the others (they spend most of
+    their time in cheaper operations), as measured by the power benchmark.
+    """
+    n, quota = game.size, game.quota
+    distinct = len(set(game.weights))
+    if what == "swings":
+        return distinct * quota.bit_length() * quota * (n + quota.bit_length())
+    if what == "shapley_shubik":
+        return n * n * quota * (n + 2) // 2
+    top = quota + max(game.weights, default=0)
+    width = 3 * n + top.bit_length()
+    return (distinct * distinct * n * top * width // 2 + n * n * top * width) // 4
+
+
+def _choose(council: Council, game: Game, method: str, what: str, title: str) -> str:
+    if method not in _METHODS:
+        raise InvalidValueError("method", method, f"one of {', '.join(_METHODS)}")
+    if not game.can_win:
+        raise NoWinningCoalitionError(title, council.majority, council.declared)
+    if method != "auto":
+        return method
+    work = _dynamic_work(game, what)
+    if work <= DYNAMIC_WORK_LIMIT:
+        return "dynamic"
+    if game.size <= ENUMERATION_PLAYER_LIMIT:
+        return "enumeration"
+    raise ComputationTooLargeError(
+        title,
+        f"{game.size} parties with a quota of {game.quota:,} seats (after "
+        f"dividing by the seats' common divisor) need about {work:,} bit "
+        f"operations, above {DYNAMIC_WORK_LIMIT:,}",
+        f"round the seats to a coarser unit (dividing every seat count and "
+        f"the quota by the same number), or merge parties to at most "
+        f"{ENUMERATION_PLAYER_LIMIT}",
+    )
+
+
+def _by_enumeration(game: Game) -> _Tallies:
+    """Tally every index by listing the winning coalitions (few players only)."""
+    n, quota, weights = game.size, game.quota, game.weights
+    swings_ = [0] * n
+    swing_sizes = [[0] * n for _ in range(n)]
+    minimal = [0] * n
+    shares = [Fraction(0)] * n
+    johnston_ = [Fraction(0)] * n
+    for mask in iter_winning_masks(game):
+        members = [j for j in range(n) if mask >> j & 1]
+        surplus = sum(weights[j] for j in members) - quota
+        critical = [j for j in members if weights[j] > surplus]
+        for j in critical:
+            swings_[j] += 1
+            swing_sizes[j][len(members) - 1] += 1
+            johnston_[j] += Fraction(1, len(critical))
+        if len(critical) == len(members):
+            for j in members:
+                minimal[j] += 1
+                shares[j] += Fraction(1, len(members))
+    factorial = [math.factorial(k) for k in range(n + 1)]
+    shapley = [
+        Fraction(
+            sum(c * factorial[s] * factorial[n - s - 1] for s, c in enumerate(sizes)),
+            factorial[n],
+        )
+        for sizes in swing_sizes
+    ]
+    return _Tallies(swings_, shapley, minimal, shares, johnston_)
+
+
+def _tally(
+    council: Council,
+    method: str,
+    *,
+    what: str,
+    title: str,
+    dynamic: Callable[[Game], list[_T]],
+    enumerated: Callable[[_Tallies], list[_T]],
+) -> dict[str, _T]:
+    """Compute one tally per player and return it by party name, council order."""
+    council, game = checked_game(council)
+    chosen = _choose(council, game, method, what, title)
+    values = dynamic(game) if chosen == "dynamic" else enumerated(_by_enumeration(game))
+    by_position = dict(zip(game.parties, values, strict=True))
+    return {party.name: by_position[i] for i, party in enumerate(council.parties)}
+
+
+def _normalised(values: Mapping[str, int | Fraction]) -> dict[str, Fraction]:
+    total = sum(values.values())
+    return {name: Fraction(value) / total for name, value in values.items()}
+
+
+def swings(council: Council, *, method: Method = "auto") -> dict[str, int]:
+    """Return how many swings each party has: Banzhaf's raw counts.
+
+    A *swing* of party ``i`` is a coalition that wins with ``i`` and loses
+    without it. Parties with no seats, and other null players, have none.
+
+    Args:
+        council: The council.
+        method: ``"dynamic"`` (dynamic programming over seat totals),
+            ``"enumeration"`` (list every winning coalition: few parties
+            only), or ``"auto"`` to choose.
+
+    Returns:
+        Party name to number of swings, in council order.
+
+    Raises:
+        NoWinningCoalitionError: No coalition can reach the quota.
+        ComputationTooLargeError: Seat totals are too large for dynamic
+            programming and there are too many parties to enumerate.
+
+    Examples:
+        >>> council = Council.from_seats("EEC 1958", {"France": 4, "Germany": 4,
+        ...     "Italy": 4, "Belgium": 2, "Netherlands": 2, "Luxembourg": 1},
+        ...     quota=12)
+        >>> swings(council)["France"], swings(council)["Luxembourg"]
+        (10, 0)
+    """
+    return _tally(
+        council,
+        method,
+        what="swings",
+        title="the swings",
+        dynamic=_power_dp.swings,
+        enumerated=lambda t: t.swings,
+    )
+
+
+def banzhaf(
+    council: Council, *, normalized: bool = True, method: Method = "auto"
+) -> dict[str, Fraction]:
+    """Return each party's Banzhaf index.
+
+    Normalised (the default): a party's swings divided by all parties'
+    swings, so the values sum to 1 (Banzhaf 1965). With
+    ``normalized=False``: the absolute Penrose-Banzhaf measure, swings
+    divided by ``2^(n-1)`` — the probability that the party decides the
+    outcome when every other party votes yes or no at random (Penrose 1946).
+
+    Args:
+        council: The council.
+        normalized: Whether to normalise to sum 1.
+        method: See [`swings`][coalitions.swings].
+
+    Returns:
+        Party name to index, in council order.
+
+    Raises:
+        NoWinningCoalitionError: No coalition can reach the quota.
+        ComputationTooLargeError: See [`swings`][coalitions.swings].
+
+    Examples:
+        >>> darlington = Council.from_seats("Darlington", {"Labour": 23,
+        ...     "Conservative": 14, "Green": 7, "Liberal Democrat": 3,
+        ...     "Independent": 1}, total_seats=50)
+        >>> for party, value in banzhaf(darlington).items():
+        ...     print(party, value)
+        Labour 7/10
+        Conservative 1/10
+        Green 1/10
+        Liberal Democrat 1/10
+        Independent 0
+
+    References:
+        Banzhaf, J. F. (1965). Weighted voting doesn't work: a mathematical
+        analysis. *Rutgers Law Review* 19, 317-343.
+        Penrose, L. S. (1946). The elementary statistics of majority voting.
+        *Journal of the Royal Statistical Society* 109, 53-57.
+    """
+    counts = swings(council, method=method)
+    if normalized:
+        return _normalised(counts)
+    scale = 2 ** (len(counts) - 1)
+    return {name: Fraction(count, scale) for name, count in counts.items()}
+
+
+def shapley_shubik(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:
+    """Return each party's Shapley-Shubik index.
+
+    The share of the ``n!`` orders in which parties could join a coalition
+    where the party is the one that first makes it win (Shapley and Shubik
+    1954). Values sum to 1.
+
+    Args:
+        council: The council.
+        method: See [`swings`][coalitions.swings].
+
+    Returns:
+        Party name to index, in council order.
+
+    Raises:
+        NoWinningCoalitionError: No coalition can reach the quota.
+        ComputationTooLargeError: See [`swings`][coalitions.swings].
+
+    Examples:
+        >>> council = Council.from_seats("C", {"A": 50, "B": 49, "C": 1})
+        >>> {name: str(value) for name, value in shapley_shubik(council).items()}
+        {'A': '2/3', 'B': '1/6', 'C': '1/6'}
+
+    References:
+        Shapley, L. S., and Shubik, M. (1954). A method for evaluating the
+        distribution of power in a committee system. *American Political
+        Science Review* 48(3), 787-792.
+    """
+    return _tally(
+        council,
+        method,
+        what="shapley_shubik",
+        title="the Shapley-Shubik index",
+        dynamic=_power_dp.shapley_shubik,
+        enumerated=lambda t: t.shapley_shubik,
+    )
+
+
+def public_good_counts(council: Council, *, method: Method = "auto") -> dict[str, int]:
+    """Return how many minimal winning coalitions each party belongs to.
+
+    The raw counts of Holler's public good index.
+
+    Examples:
+        >>> council = Council.from_seats("C", {"A": 3, "B": 2, "C": 2})
+        >>> public_good_counts(council)
+        {'A': 2, 'B': 2, 'C': 2}
+    """
+    return _tally(
+        council,
+        method,
+        what="critical",
+        title="the public good index",
+        dynamic=lambda game: _power_dp.critical_tallies(
+            game, lambda k: 1, minimal_only=True
+        ),
+        enumerated=lambda t: t.minimal_counts,
+    )
+
+
+def public_good(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:
+    """Return each party's Holler public good index.
+
+    A party's number of minimal winning coalitions, divided by the sum of
+    these numbers over all parties (Holler 1982). It treats the spoils of
+    government as a public good that every member of the winning coalition
+    enjoys, so only minimal winning coalitions count.
+
+    Args:
+        council: The council.
+        method: See [`swings`][coalitions.swings].
+
+    Returns:
+        Party name to index, in council order.
+
+    Raises:
+        NoWinningCoalitionError: No coalition can reach the quota.
+        ComputationTooLargeError: See [`swings`][coalitions.swings].
+
+    Examples:
+        >>> council = Council.from_seats("C", {"A": 3, "B": 2, "C": 2})
+        >>> {name: str(value) for name, value in public_good(council).items()}
+        {'A': '1/3', 'B': '1/3', 'C': '1/3'}
+
+    References:
+        Holler, M. J. (1982). Forming coalitions and measuring voting power.
+        *Political Studies* 30(2), 262-271.
+    """
+    return _normalised(public_good_counts(council, method=method))
+
+
+def deegan_packel(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:
+    """Return each party's Deegan-Packel index.
+
+    Every minimal winning coalition is taken to be equally likely to form and
+    to share power equally among its members: a party's index is the sum,
+    over the minimal winning coalitions ``S`` it belongs to, of ``1/|S|``,
+    divided by the number of minimal winning coalitions (Deegan and Packel
+    1978). Values sum to 1.
+
+    Args:
+        council: The council.
+        method: See [`swings`][coalitions.swings].
+
+    Returns:
+        Party name to index, in council order.
+
+    Raises:
+        NoWinningCoalitionError: No coalition can reach the quota.
+        ComputationTooLargeError: See [`swings`][coalitions.swings].
+
+    Examples:
+        >>> council = Council.from_seats("C", {"A": 3, "B": 2, "C": 1, "D": 1})
+        >>> {name: str(value) for name, value in deegan_packel(council).items()}
+        {'A': '3/8', 'B': '5/24', 'C': '5/24', 'D': '5/24'}
+
+    References:
+        Deegan, J., and Packel, E. W. (1978). A new index of power for simple
+        n-person games. *International Journal of Game Theory* 7, 113-123.
+    """
+
+    def dynamic(game: Game) -> list[Fraction]:
+        scale = _lcm_up_to(game.size)
+        sums = _power_dp.critical_tallies(game, lambda k: scale // k, minimal_only=True)
+        return [Fraction(s, scale) for s in sums]
+
+    shares = _tally(
+        council,
+        method,
+        what="critical",
+        title="the Deegan-Packel index",
+        dynamic=dynamic,
+        enumerated=lambda t: t.minimal_shares,
+    )
+    # Each minimal winning coalition's shares sum to 1, so they sum to |M|.
+    return _normalised(shares)
+
+
+def johnston(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:
+    """Return each party's Johnston index.
+
+    In every winning coalition, the *critical* members are those whose
+    leaving would make it lose; each of the ``k`` critical members scores
+    ``1/k``. A party's index is its total score divided by all parties'
+    total (Johnston 1978). Values sum to 1.
+
+    Args:
+        council: The council.
+        method: See [`swings`][coalitions.swings].
+
+    Returns:
+        Party name to index, in council order.
+
+    Raises:
+        NoWinningCoalitionError: No coalition can reach the quota.
+        ComputationTooLargeError: See [`swings`][coalitions.swings].
+
+    Examples:
+        >>> council = Council.from_seats("C", {"A": 3, "B": 2, "C": 1, "D": 1})
+        >>> {name: str(value) for name, value in johnston(council).items()}
+        {'A': '9/14', 'B': '5/42', 'C': '5/42', 'D': '5/42'}
+
+    References:
+        Johnston, R. J. (1978). On the measurement of power: some reactions to
+        Laver. *Environment and Planning A* 10, 907-914.
+    """
+
+    def dynamic(game: Game) -> list[Fraction]:
+        scale = _lcm_up_to(game.size)
+        sums = _power_dp.critical_tallies(
+            game, lambda k: scale // k, minimal_only=False
+        )
+        return [Fraction(s, scale) for s in sums]
+
+    scores = _tally(
+        council,
+        method,
+        what="critical",
+        title="the Johnston index",
+        dynamic=dynamic,
+        enumerated=lambda t: t.johnston,
+    )
+    return _normalised(scores)
+
+
+@attrs.frozen
+class PowerIndex:
+    """A power index in the registry [`POWER_INDICES`][coalitions.POWER_INDICES].
+
+    Attributes:
+        name: The registry key, e.g. ``"banzhaf"``.
+        title: A human-readable name, e.g. ``"Banzhaf (normalised)"``.
+        short_title: A name for narrow table columns, e.g. ``"Banzhaf"``.
+        compute: The function: council in, party name to ``Fraction`` out.
+        summary: One sentence on what it measures.
+        reference: The publication that defined it.
+
+    Examples:
+        >>> POWER_INDICES["shapley_shubik"].title
+        'Shapley-Shubik'
+    """
+
+    name: str
+    title: str
+    short_title: str
+    compute: Callable[[Council], dict[str, Fraction]]
+    summary: str
+    reference: str
+
+    def __call__(self, council: Council) -> dict[str, Fraction]:
+        """Compute the index for a council."""
+        return self.compute(council)
+
+
+def _absolute_banzhaf(council: Council) -> dict[str, Fraction]:
+    return banzhaf(council, normalized=False)
+
+
+#: Every power index by name, in the order docs, panels and the CLI show them.
+POWER_INDICES: Mapping[str, PowerIndex] = MappingProxyType(
+    {
+        index.name: index
+        for index in (
+            PowerIndex(
+                "banzhaf",
+                "Banzhaf (normalised)",
+                "Banzhaf",
+                banzhaf,
+                "Share of all swings: how often the party turns a losing "
+                "coalition into a winning one.",
+                "Banzhaf (1965), Rutgers Law Review 19",
+            ),
+            PowerIndex(
+                "penrose_banzhaf",
+                "Penrose-Banzhaf (absolute)",
+                "Absolute Banzhaf",
+                _absolute_banzhaf,
+                "Probability of deciding the outcome when all others vote at random.",
+                "Penrose (1946), JRSS 109",
+            ),
+            PowerIndex(
+                "shapley_shubik",
+                "Shapley-Shubik",
+                "Shapley-Shubik",
+                shapley_shubik,
+                "Share of the orders of joining in which the party completes "
+                "the majority.",
+                "Shapley and Shubik (1954), APSR 48(3)",
+            ),
+            PowerIndex(
+                "deegan_packel",
+                "Deegan-Packel",
+                "Deegan-Packel",
+                deegan_packel,
+                "Expected share of power if each minimal winning coalition is "
+                "equally likely and shares power equally.",
+                "Deegan and Packel (1978), IJGT 7",
+            ),
+            PowerIndex(
+                "public_good",
+                "Holler public good",
+                "Public good",
+                public_good,
+                "Share of memberships of minimal winning coalitions.",
+                "Holler (1982), Political Studies 30(2)",
+            ),
+            PowerIndex(
+                "johnston",
+                "Johnston",
+                "Johnston",
+                johnston,
+                "Like Banzhaf, but a swing shared by k critical members counts 1/k.",
+                "Johnston (1978), Environment and Planning A 10",
+            ),
+        )
+    }
+)

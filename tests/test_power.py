@@ -1,0 +1,294 @@
+"""Power indices and key players against brute force, axioms and published cases."""
+
+from __future__ import annotations
+
+import random
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coalitions
+from coalitions import Council, Party
+from coalitions.exceptions import (
+    ComputationTooLargeError,
+    InvalidTypeError,
+    InvalidValueError,
+    NoWinningCoalitionError,
+)
+
+from .data import electoral_college, load
+from .oracles import (
+    brute_deegan_packel,
+    brute_johnston,
+    brute_minimal_winning,
+    brute_public_good_counts,
+    brute_shapley_shubik,
+    brute_swings,
+    brute_winning,
+    normalise,
+    shapley_shubik_by_orderings,
+    wins,
+)
+from .strategies import councils
+
+INDEX_NAMES = sorted(coalitions.POWER_INDICES)
+METHODS = ["dynamic", "enumeration"]
+
+
+def winnable(council: Council) -> bool:
+    return council.declared >= council.majority
+
+
+def brute_index(council: Council, name: str) -> dict[str, Fraction]:
+    """Each registered index, from its definition."""
+    swings = brute_swings(council)
+    if name == "banzhaf":
+        return normalise({k: Fraction(v) for k, v in swings.items()})
+    if name == "penrose_banzhaf":
+        scale = 2 ** (len(council.names) - 1)
+        return {k: Fraction(v, scale) for k, v in swings.items()}
+    if name == "shapley_shubik":
+        return brute_shapley_shubik(council)
+    if name == "deegan_packel":
+        return brute_deegan_packel(council)
+    if name == "public_good":
+        counts = brute_public_good_counts(council)
+        return normalise({k: Fraction(v) for k, v in counts.items()})
+    assert name == "johnston"
+    return brute_johnston(council)
+
+
+def test_registry_lists_every_index() -> None:
+    """The registry holds the six indices, each callable on a council."""
+    assert set(coalitions.POWER_INDICES) == {
+        "banzhaf",
+        "penrose_banzhaf",
+        "shapley_shubik",
+        "deegan_packel",
+        "public_good",
+        "johnston",
+    }
+    for name, index in coalitions.POWER_INDICES.items():
+        assert index.name == name
+        assert index.title
+        assert index.reference
+
+
+@pytest.mark.parametrize("name", INDEX_NAMES)
+@given(council=councils(max_parties=10, max_seats=25))
+def test_index_equals_brute_force(name: str, council: Council) -> None:
+    """Every index equals its definition computed over all coalitions, exactly."""
+    if not winnable(council):
+        return
+    expected = brute_index(council, name)
+    actual = coalitions.POWER_INDICES[name](council)
+    assert list(actual) == list(council.names)  # council order
+    assert actual == expected
+    assert all(isinstance(value, Fraction) for value in actual.values())
+
+
+@pytest.mark.parametrize("method", METHODS)
+@given(council=councils(max_parties=9, max_seats=20))
+def test_methods_agree_with_brute_force(method: str, council: Council) -> None:
+    """Both methods give the brute-force swings, counts and indices."""
+    if not winnable(council):
+        return
+    assert coalitions.swings(council, method=method) == brute_swings(council)
+    assert coalitions.public_good_counts(council, method=method) == (
+        brute_public_good_counts(council)
+    )
+    assert coalitions.shapley_shubik(council, method=method) == (
+        brute_shapley_shubik(council)
+    )
+    assert coalitions.deegan_packel(council, method=method) == (
+        brute_deegan_packel(council)
+    )
+    assert coalitions.johnston(council, method=method) == brute_johnston(council)
+
+
+@given(councils(max_parties=6, max_seats=12))
+def test_shapley_shubik_counts_orderings(council: Council) -> None:
+    """Shapley-Shubik is the share of orderings in which a party is pivotal."""
+    if not winnable(council):
+        return
+    assert coalitions.shapley_shubik(council) == shapley_shubik_by_orderings(council)
+
+
+@pytest.mark.parametrize("name", INDEX_NAMES)
+@given(council=councils(max_parties=12, max_seats=40))
+def test_axioms(name: str, council: Council) -> None:
+    """Normalised indices sum to 1; null players get 0; equal seats, equal values."""
+    if not winnable(council):
+        return
+    values = coalitions.POWER_INDICES[name](council)
+    if name != "penrose_banzhaf":
+        assert sum(values.values()) == 1
+    null = set(coalitions.dummies(council))
+    for party in council.parties:
+        if party.name in null or party.seats == 0:
+            assert values[party.name] == 0
+        for other in council.parties:
+            if other.seats == party.seats:
+                assert values[other.name] == values[party.name]
+
+
+@pytest.mark.parametrize("name", INDEX_NAMES)
+@given(council=councils(max_parties=10), data=st.data())
+def test_dictator_gets_everything(
+    name: str, council: Council, data: st.DataObject
+) -> None:
+    """A party with a majority on its own has index 1 (absolute: 1), others 0."""
+    boss = Party("Boss", council.total_seats + 1)
+    with_boss = Council(
+        "Dictatorship", [*council.parties, boss], 2 * council.total_seats + 1
+    )
+    assert coalitions.dictator(with_boss) == "Boss"
+    values = coalitions.POWER_INDICES[name](with_boss)
+    assert values["Boss"] == 1
+    assert all(v == 0 for k, v in values.items() if k != "Boss")
+
+
+@pytest.mark.parametrize("name", INDEX_NAMES)
+@given(council=councils(max_parties=10), rnd=st.randoms(use_true_random=False))
+def test_relabelling_permutes_results(
+    name: str, council: Council, rnd: random.Random
+) -> None:
+    """Shuffling and renaming parties permutes the values and changes nothing else."""
+    if not winnable(council):
+        return
+    order = list(council.parties)
+    rnd.shuffle(order)
+    renamed = {p.name: f"X{i}" for i, p in enumerate(order)}
+    other = Council(
+        "Relabelled",
+        [Party(renamed[p.name], p.seats) for p in order],
+        council.total_seats,
+        quota=council.quota,
+    )
+    values = coalitions.POWER_INDICES[name](council)
+    relabelled = coalitions.POWER_INDICES[name](other)
+    assert list(relabelled) == [renamed[p.name] for p in order]
+    assert {name: relabelled[renamed[name]] for name in values} == values
+
+
+@given(councils(max_parties=10))
+def test_veto_players(council: Council) -> None:
+    """A veto player belongs to every winning coalition, and only they do."""
+    winning = brute_winning(council)
+    expected = tuple(
+        name
+        for name in council.names
+        if winning and all(name in members for members in winning)
+    )
+    assert coalitions.veto_players(council) == expected
+
+
+@given(councils(max_parties=10))
+def test_dummies_are_in_no_minimal_winning_coalition(council: Council) -> None:
+    """Dummies are exactly the parties in no minimal winning coalition."""
+    minimal = brute_minimal_winning(council)
+    expected = tuple(
+        name for name in council.names if not any(name in m for m in minimal)
+    )
+    assert coalitions.dummies(council) == expected
+
+
+@given(councils(max_parties=10), st.data())
+def test_pivotal_members(council: Council, data: st.DataObject) -> None:
+    """Pivotal members are those whose departure makes a winning coalition lose."""
+    members = frozenset(
+        data.draw(st.sets(st.sampled_from(council.names))) if council.names else set()
+    )
+    pivotal = coalitions.pivotal_members(council, members)
+    expected = {
+        m
+        for m in members
+        if wins(council, members) and not wins(council, members - {m})
+    }
+    assert set(pivotal) == expected
+    assert len(pivotal) == len(set(pivotal))
+
+
+def test_published_cases() -> None:
+    """EEC 1958 and Nassau County 1958: published and hand-derived values."""
+    for case in load("power_cases")["cases"]:
+        council = Council.from_dict(case["council"])
+        for name in coalitions.POWER_INDICES:
+            if name in case:
+                expected = {k: Fraction(v) for k, v in case[name].items()}
+                assert coalitions.POWER_INDICES[name](council) == expected, name
+        if "swings" in case:
+            assert coalitions.swings(council) == case["swings"]
+        assert list(coalitions.dummies(council)) == case["dummies"]
+        assert list(coalitions.veto_players(council)) == case["veto_players"]
+
+
+def test_darlington_labour_holds_the_veto() -> None:
+    """Darlington on election day: Labour is in every majority."""
+    council = coalitions.example("darlington-2023")
+    assert coalitions.veto_players(council) == ("Labour",)
+    assert coalitions.dummies(council) == ("Independent",)
+    assert coalitions.dictator(council) is None
+    banzhaf = coalitions.banzhaf(council)
+    assert banzhaf["Conservative"] == banzhaf["Liberal Democrat"]
+
+
+def test_undeclared_seats_only_raise_the_bar() -> None:
+    """Undeclared seats belong to nobody: they change the quota, not the players."""
+    declared = Council.from_seats("C", {"A": 4, "B": 3, "C": 2})  # quota 5
+    pending = Council.from_seats("C", {"A": 4, "B": 3, "C": 2}, total_seats=11)  # 6
+    assert coalitions.swings(declared) == {"A": 2, "B": 2, "C": 2}
+    assert coalitions.swings(pending) == brute_swings(pending)
+    assert coalitions.swings(pending) == {"A": 3, "B": 1, "C": 1}
+
+
+def test_no_winning_coalition_is_an_error() -> None:
+    """Indices are undefined when nobody can reach the quota."""
+    council = Council.from_seats("C", {"A": 10, "B": 5}, total_seats=40)
+    for index in coalitions.POWER_INDICES.values():
+        with pytest.raises(NoWinningCoalitionError) as caught:
+            index(council)
+        assert caught.value.quota == 21
+    assert coalitions.veto_players(council) == ()
+    assert coalitions.dummies(council) == ("A", "B")
+
+
+def test_bad_method_and_council() -> None:
+    """An unknown method or a non-council is refused, naming the field."""
+    council = coalitions.example("eec-1958")
+    with pytest.raises(InvalidValueError) as caught:
+        coalitions.banzhaf(council, method="guess")  # type: ignore[arg-type]
+    assert caught.value.field == "method"
+    with pytest.raises(InvalidTypeError) as type_error:
+        coalitions.shapley_shubik({"A": 1})  # type: ignore[arg-type]
+    assert type_error.value.field == "council"
+
+
+def test_population_weights_with_few_parties_fall_back_to_enumeration() -> None:
+    """Huge weights and few parties: computed exactly by listing coalitions."""
+    seats = {f"State {i}": 9_000_011 * (i + 2) + 3 * i for i in range(8)}
+    council = Council.from_seats("Populations", seats)
+    assert coalitions.swings(council) == brute_swings(council)
+    assert coalitions.shapley_shubik(council) == brute_shapley_shubik(council)
+
+
+def test_population_weights_with_many_parties_are_refused() -> None:
+    """Huge weights and many parties: a clear error, not a hang or a float."""
+    seats = {f"State {i}": 9_000_011 * (i + 2) + 3 * i for i in range(40)}
+    council = Council.from_seats("Populations", seats)
+    with pytest.raises(ComputationTooLargeError) as caught:
+        coalitions.shapley_shubik(council)
+    assert "40 parties" in str(caught.value)
+
+
+def test_electoral_college_power_is_consistent() -> None:
+    """The Electoral College: indices sum to 1 and equal states are equal."""
+    council = electoral_college()
+    for name, index in coalitions.POWER_INDICES.items():
+        values = index(council)
+        if name != "penrose_banzhaf":
+            assert sum(values.values()) == 1
+        assert values["VT"] == values["WY"] > 0
+        assert values["CA"] > values["TX"] > values["WY"]
