@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from fractions import Fraction
 
-from coalitions import Council
+from coalitions import CastingVote, Council
 
 
 def all_coalitions(council: Council) -> Iterator[frozenset[str]]:
@@ -26,8 +26,14 @@ def seats(council: Council, members: frozenset[str]) -> int:
 
 
 def wins(council: Council, members: frozenset[str]) -> bool:
-    """Winning: the members' seats reach the quota."""
-    return seats(council, members) >= council.majority
+    """Winning: the members' seats reach the quota; with a casting vote, more
+    than half of all seats, or exactly half with the chair's party."""
+    held = seats(council, members)
+    if isinstance(council.rule, CastingVote):
+        chair = council[council.rule.chair].name
+        total = council.total_seats
+        return 2 * held > total or (2 * held == total and chair in members)
+    return held >= council.majority
 
 
 def brute_winning(council: Council) -> set[frozenset[str]]:
@@ -87,10 +93,8 @@ def shapley_shubik_by_orderings(council: Council) -> dict[str, Fraction]:
     orderings = 0
     for order in itertools.permutations(names):
         orderings += 1
-        seats_so_far = 0
-        for name in order:
-            seats_so_far += council[name].seats
-            if seats_so_far >= council.majority:
+        for position, name in enumerate(order):
+            if wins(council, frozenset(order[: position + 1])):
                 pivots[name] += 1
                 break
     return {name: Fraction(count, orderings) for name, count in pivots.items()}

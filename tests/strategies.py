@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from hypothesis import strategies as st
 
-from coalitions import Council, Party
+from coalitions import CastingVote, Council, Majority, Party, Supermajority
 
 PARTY_NAMES = (
     "Labour",
@@ -57,13 +59,28 @@ def councils(
     explicit_quota: bool = True,
     min_parties: int = 0,
 ) -> Council:
-    """Councils with ties, zero-seat parties, undeclared seats and proper quotas."""
+    """Councils with ties, zero-seat parties, undeclared seats and every quota rule."""
     members = draw(
         parties(max_parties=max_parties, max_seats=max_seats, min_parties=min_parties)
     )
     undeclared = draw(st.integers(0, max_undeclared))
     total = max(1, sum(p.seats for p in members) + undeclared)
-    quota = None
-    if explicit_quota and draw(st.booleans()):
-        quota = draw(st.integers(total // 2 + 1, total))
-    return Council("Random council", members, total, quota=quota)
+    rules: list[object] = [None]
+    if explicit_quota:
+        rules += [
+            draw(st.integers(total // 2 + 1, total)),
+            Supermajority(draw(st.sampled_from([Fraction(2, 3), Fraction(3, 5)]))),
+            Supermajority(Fraction(1, 2), exceed=True),
+            Majority(filled_only=True),
+        ]
+        seated = [p for p in members if p.seats]
+        if seated:
+            rules.append(CastingVote(draw(st.sampled_from(seated)).name))
+    return Council("Random council", members, total, quota=draw(st.sampled_from(rules)))
+
+
+def renamed_rule(council: Council, rename: dict[str, str]) -> object:
+    """The council's rule with the chair (if any) renamed like the parties."""
+    if isinstance(council.rule, CastingVote):
+        return CastingVote(rename[council[council.rule.chair].name])
+    return council.rule

@@ -25,7 +25,10 @@ DOCS = Path(__file__).resolve().parent.parent / "docs"
 def test_docstring_examples(name: str) -> None:
     """Every docstring example in the module runs and prints what it shows."""
     module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS, verbose=False)
+    public = {name: getattr(coalitions, name) for name in coalitions.__all__}
+    result = doctest.testmod(
+        module, extraglobs=public, optionflags=doctest.ELLIPSIS, verbose=False
+    )
     assert result.failed == 0
 
 

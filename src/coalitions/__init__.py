@@ -31,7 +31,15 @@ from coalitions._power import (
     shapley_shubik,
     swings,
 )
-from coalitions._quota import simple_majority, supermajority
+from coalitions._quota import (
+    CastingVote,
+    FixedQuota,
+    Majority,
+    QuotaRule,
+    Supermajority,
+    simple_majority,
+    supermajority,
+)
 from coalitions._winning import (
     DEFAULT_MAX_COALITIONS,
     count_minimal_winning,
@@ -46,11 +54,16 @@ from coalitions.exceptions import CoalitionsError
 __all__ = [
     "DEFAULT_MAX_COALITIONS",
     "POWER_INDICES",
+    "CastingVote",
     "Coalition",
     "CoalitionsError",
     "Council",
+    "FixedQuota",
+    "Majority",
     "Party",
     "PowerIndex",
+    "QuotaRule",
+    "Supermajority",
     "banzhaf",
     "count_minimal_winning",
     "count_winning",

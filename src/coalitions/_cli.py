@@ -168,11 +168,7 @@ def power_table(council: Council, indices: Mapping[str, Mapping[str, Fraction]])
 
 def show_table(council: Council, found: list[Coalition]) -> str:
     """Return the "who could govern" table printed by ``coalitions show``."""
-    rule = (
-        f"more than half of {council.total_seats} seats"
-        if council.quota is None
-        else "set for this council"
-    )
+    rule = council.rule_description
     lines = [
         council.name,
         f"{council.total_seats} seats, {council.declared} declared, "

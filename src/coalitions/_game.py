@@ -15,6 +15,7 @@ from collections.abc import Iterable
 import attrs
 
 from coalitions._model import Coalition, Council, Party
+from coalitions._quota import CastingVote
 
 
 @attrs.frozen
@@ -68,17 +69,21 @@ def bits(mask: int) -> Iterable[int]:
 def compile_game(council: Council) -> Game:
     """Return the council's game, with weights and quota divided by their gcd.
 
-    Dividing every weight by their greatest common divisor ``g`` and the quota
-    by ``g``, rounding up, keeps exactly the same winning coalitions and makes
-    the dynamic programmes on seat totals ``g`` times smaller.
+    The quota rule is applied here, so that no algorithm needs to know it: a
+    chair's casting vote doubles every weight, adds one to the chair's party
+    and asks for ``total_seats + 1``. Dividing every weight by their greatest
+    common divisor ``g`` and the quota by ``g``, rounding up, keeps exactly
+    the same winning coalitions and makes the dynamic programmes on seat
+    totals ``g`` times smaller.
     """
-    order = sorted(
-        range(len(council.parties)),
-        key=lambda position: (-council.parties[position].seats, position),
-    )
-    weights = [council.parties[position].seats for position in order]
-    divisor = functools.reduce(math.gcd, weights, 0)
+    seats = [party.seats for party in council.parties]
     quota = council.majority
+    if isinstance(council.rule, CastingVote):
+        seats = [2 * party.seats + council.is_chair(party) for party in council.parties]
+        quota = council.total_seats + 1
+    order = sorted(range(len(seats)), key=lambda position: (-seats[position], position))
+    weights = [seats[position] for position in order]
+    divisor = functools.reduce(math.gcd, weights, 0)
     if divisor > 1:
         weights = [weight // divisor for weight in weights]
         quota = -(-quota // divisor)
@@ -98,6 +103,10 @@ class Decoder:
     def __init__(self, council: Council, game: Game) -> None:
         players = [council.parties[position] for position in game.parties]
         self.quota = council.majority
+        self.chair_quota = council.quota_for(with_chair=True)
+        self._chair_bit = sum(
+            1 << j for j, party in enumerate(players) if council.is_chair(party)
+        )
         self.total_seats = total = council.total_seats
         # A coalition's names (largest party first) compare like the digits
         # of their alphabetical ranks, `width` bits each, read as one integer.
@@ -139,9 +148,8 @@ class Decoder:
 
     def coalition(self, mask: int) -> Coalition:
         """Return the coalition a bitmask stands for."""
-        return Coalition(
-            self.parties(mask), quota=self.quota, total_seats=self.total_seats
-        )
+        quota = self.chair_quota if mask & self._chair_bit else self.quota
+        return Coalition(self.parties(mask), quota=quota, total_seats=self.total_seats)
 
     def sort_key(self, mask: int) -> int:
         """Return an int that orders bitmasks like their coalitions' listing order.

@@ -31,12 +31,12 @@ def veto_players(council: Council) -> tuple[str, ...]:
     council, game = checked_game(council)
     if not game.can_win:
         return ()
-    declared = council.declared
-    return tuple(
-        party.name
-        for party in council.parties
-        if declared - party.seats < council.majority
-    )
+    vetoes = {
+        game.parties[j]
+        for j, weight in enumerate(game.weights)
+        if game.total - weight < game.quota
+    }
+    return tuple(party.name for i, party in enumerate(council.parties) if i in vetoes)
 
 
 def dictator(council: Council) -> str | None:
@@ -52,9 +52,9 @@ def dictator(council: Council) -> str | None:
         True
     """
     vetoes = set(veto_players(council))
-    for party in council.parties:
-        if party.name in vetoes and party.seats >= council.majority:
-            return party.name
+    for name in council.names:
+        if name in vetoes and council.is_winning(name):
+            return name
     return None
 
 
@@ -119,7 +119,7 @@ def pivotal_members(
     if not members.is_winning:
         return ()
     return tuple(
-        party.name
-        for party in members.parties
-        if members.seats - party.seats < members.quota
+        name
+        for name in members.names
+        if not council.is_winning([other for other in members.names if other != name])
     )

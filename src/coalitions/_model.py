@@ -7,7 +7,7 @@ from typing import Any
 
 import attrs
 
-from coalitions._quota import simple_majority
+from coalitions._quota import CastingVote, FixedQuota, Majority, QuotaRule, rule_from
 from coalitions._validate import (
     clean_name,
     name_key,
@@ -124,20 +124,17 @@ def _total_seats(value: object) -> int:
     return whole_number(value, "total_seats", minimum=1)
 
 
-def _optional_quota(value: object) -> int | None:
-    if value is None:
-        return None
-    return whole_number(value, "quota", minimum=1)
-
-
 @attrs.frozen
 class Council:
     """A council or parliament: parties, their seats and the quota to govern.
 
     By default a coalition needs more than half of *all* seats,
     ``total_seats // 2 + 1``, counting undeclared and vacant seats: exactly
-    half never wins. Pass ``quota`` for another rule (see
-    [`supermajority`][coalitions.supermajority]).
+    half never wins. Pass ``quota`` for another rule: a whole number of
+    seats, or a rule object ([`Majority`][coalitions.Majority],
+    [`Supermajority`][coalitions.Supermajority],
+    [`CastingVote`][coalitions.CastingVote]). Every function of the library
+    honours the council's rule.
 
     Construct it as ``Council(name, parties, total_seats, *, quota=None,
     allow_improper=False)``, or with
@@ -153,7 +150,9 @@ class Council:
         parties: The parties, in the order to show them.
         total_seats: All seats, including undeclared and vacant ones. Must be
             at least the seats the parties hold.
-        quota: Seats a coalition needs to win; ``None`` for a simple majority.
+        rule: The quota rule in force, given to the constructor as
+            ``quota``: ``None`` (a simple majority), a whole number of seats
+            (a [`FixedQuota`][coalitions.FixedQuota]) or a rule object.
         allow_improper: Allow a quota at or below half of ``total_seats``, with
             which two disjoint coalitions could both win.
 
@@ -161,6 +160,8 @@ class Council:
         InvalidSeatsError: The parties hold more than ``total_seats``.
         InvalidQuotaError: ``quota`` is above ``total_seats``, or at or below
             half of it without ``allow_improper``.
+        UnknownPartyError: A casting vote names a chair that is no party.
+        InvalidQuotaError: A casting vote names a party that holds no seat.
         DuplicatePartyError: Two parties share a name.
         InvalidTypeError: ``parties`` holds something that is not a Party.
 
@@ -173,8 +174,8 @@ class Council:
     name: str = attrs.field(converter=_council_name)
     parties: tuple[Party, ...] = attrs.field(converter=_parties)
     total_seats: int = attrs.field(converter=_total_seats)
-    quota: int | None = attrs.field(
-        default=None, kw_only=True, converter=_optional_quota
+    rule: QuotaRule = attrs.field(
+        default=None, kw_only=True, converter=rule_from, alias="quota"
     )
     allow_improper: bool = attrs.field(default=False, kw_only=True)
     _index: dict[str, int] = attrs.field(init=False, eq=False, repr=False, hash=False)
@@ -200,19 +201,28 @@ class Council:
                 self.total_seats,
                 f"at least the {declared} seats the parties hold",
             )
-        if self.quota is not None:
-            if self.quota > self.total_seats:
-                raise InvalidQuotaError(
-                    "quota", self.quota, f"at most total_seats ({self.total_seats})"
-                )
-            if 2 * self.quota <= self.total_seats and not self.allow_improper:
-                raise InvalidQuotaError(
-                    "quota",
-                    self.quota,
-                    f"more than half of total_seats ({self.total_seats}), so "
-                    "that two disjoint coalitions cannot both win; pass "
-                    "allow_improper=True to allow it",
-                )
+        if isinstance(self.rule, CastingVote) and not self[self.rule.chair].seats:
+            raise InvalidQuotaError(
+                "quota.chair",
+                self.rule.chair,
+                "a party holding at least one seat (the chair is a member)",
+            )
+        quota = self.majority
+        if quota > self.total_seats:
+            raise InvalidQuotaError(
+                "quota", quota, f"at most total_seats ({self.total_seats})"
+            )
+        basis = (
+            declared if getattr(self.rule, "filled_only", False) else (self.total_seats)
+        )
+        if 2 * quota <= basis and not self.allow_improper:
+            raise InvalidQuotaError(
+                "quota",
+                quota,
+                f"more than half of the {basis} seats it counts, so that two "
+                "disjoint coalitions cannot both win; pass allow_improper=True "
+                "to allow it",
+            )
 
     @classmethod
     def from_seats(
@@ -221,7 +231,7 @@ class Council:
         seats: Mapping[str, int],
         *,
         total_seats: int | None = None,
-        quota: int | None = None,
+        quota: int | QuotaRule | None = None,
         allow_improper: bool = False,
     ) -> Council:
         """Build a council from a mapping of party names to seats.
@@ -230,7 +240,8 @@ class Council:
             name: The council's name.
             seats: Party name to seats, in the order to show them. Not modified.
             total_seats: All seats; defaults to the seats in ``seats``.
-            quota: Seats a coalition needs; ``None`` for a simple majority.
+            quota: Seats a coalition needs, or a rule; ``None`` for a simple
+                majority.
             allow_improper: See [`Council`][coalitions.Council].
 
         Returns:
@@ -268,7 +279,8 @@ class Council:
         The dict has ``name``, ``total_seats`` (optional: defaults to the
         declared seats), ``parties`` (a list of dicts with ``name``, ``seats``
         and optionally ``abbreviation``, ``colour``, ``position``), and
-        optionally ``quota`` and ``allow_improper``. Unknown keys are refused,
+        optionally ``quota`` (a whole number of seats, or a rule as its
+        ``to_dict`` gives it) and ``allow_improper``. Unknown keys are refused,
         so that a misspelt ``qouta`` cannot be silently ignored.
 
         Args:
@@ -326,7 +338,8 @@ class Council:
     def to_dict(self) -> dict[str, Any]:
         """Return the council as a plain, JSON-serialisable dict.
 
-        ``quota`` and ``allow_improper`` appear only when set.
+        ``quota`` and ``allow_improper`` appear only when set: a fixed quota
+        as a number, another rule as a dict.
 
         Examples:
             >>> Council.from_seats("Tiny", {"A": 2}, total_seats=3).to_dict()
@@ -337,18 +350,46 @@ class Council:
             "total_seats": self.total_seats,
             "parties": [party.to_dict() for party in self.parties],
         }
-        if self.quota is not None:
-            data["quota"] = self.quota
+        if isinstance(self.rule, FixedQuota):
+            data["quota"] = self.rule.seats
+        elif self.rule != Majority():
+            data["quota"] = self.rule.to_dict()
         if self.allow_improper:
             data["allow_improper"] = True
         return data
 
     @property
     def majority(self) -> int:
-        """The seats a coalition needs to win: the quota in force."""
-        if self.quota is not None:
-            return self.quota
-        return simple_majority(self.total_seats)
+        """The seats a coalition needs to win: the quota in force.
+
+        With a [`CastingVote`][coalitions.CastingVote], coalitions that
+        include the chair's party need one seat fewer when the total is even.
+        """
+        return self.rule.quota(self.total_seats, self.declared)
+
+    @property
+    def rule_description(self) -> str:
+        """The quota rule in words, e.g. ``"more than half of 50 seats"``."""
+        return self.rule.describe(self.total_seats, self.declared)
+
+    def quota_for(self, *, with_chair: bool) -> int:
+        """Return the seats a coalition needs, with or without the chair's party.
+
+        Only a [`CastingVote`][coalitions.CastingVote] rule tells them apart.
+        """
+        if with_chair and isinstance(self.rule, CastingVote):
+            return (self.total_seats + 1) // 2
+        return self.majority
+
+    def with_rule(self, quota: int | QuotaRule | None) -> Council:
+        """Return the same council under another quota rule.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"A": 30, "B": 20})
+            >>> council.with_rule(40).majority
+            40
+        """
+        return attrs.evolve(self, quota=quota)
 
     @property
     def declared(self) -> int:
@@ -364,6 +405,234 @@ class Council:
     def names(self) -> tuple[str, ...]:
         """The party names, in council order."""
         return tuple(party.name for party in self.parties)
+
+    # --- What-ifs: each returns a new council and leaves this one unchanged.
+
+    def _replaced(
+        self, parties: Iterable[Party], *, total_seats: int | None = None
+    ) -> Council:
+        return Council(
+            self.name,
+            parties,
+            self.total_seats if total_seats is None else total_seats,
+            quota=self.rule,
+            allow_improper=self.allow_improper,
+        )
+
+    def with_seats(
+        self, seats: Mapping[str, int], *, total_seats: int | None = None
+    ) -> Council:
+        """Return the council with some parties' seats set anew.
+
+        Names not yet in the council are added at the end as new parties.
+        The total stays the same unless ``total_seats`` is given, so seats
+        gained come out of the undeclared (or vacant) ones: this is how a
+        result comes in on election night.
+
+        Raises:
+            InvalidSeatsError: The parties would hold more than the total.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Lab": 23, "Con": 14},
+            ...                              total_seats=50)
+            >>> council.with_seats({"Lab": 25, "Grn": 7}).undeclared
+            4
+        """
+        if not isinstance(seats, Mapping):
+            raise InvalidTypeError("seats", seats, "a mapping of party name to seats")
+        updates = {
+            name_key(clean_name(name, "seats")): whole_number(count, f"seats[{name!r}]")
+            for name, count in seats.items()
+        }
+        parties = [
+            attrs.evolve(party, seats=updates.pop(name_key(party.name), party.seats))
+            for party in self.parties
+        ]
+        # What is left of the updates names new parties, in the order given.
+        parties.extend(
+            Party(name, updates[name_key(name)])
+            for name in seats
+            if name_key(name) in updates
+        )
+        return self._replaced(parties, total_seats=total_seats)
+
+    def transfer(self, source: str, target: str, seats: int = 1) -> Council:
+        """Return the council after seats move from one party to another.
+
+        For defections and floor-crossing. ``target`` may be a new party
+        (added at the end). A party left with no seats stays in the council
+        with 0 seats. The total is unchanged.
+
+        Raises:
+            InvalidSeatsError: ``seats`` is not positive, or more than
+                ``source`` holds.
+            UnknownPartyError: ``source`` is not a party.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Con": 22, "Lab": 20})
+            >>> council.transfer("Con", "Independent", 2)["Con"].seats
+            20
+        """
+        moved = whole_number(seats, "seats", minimum=1)
+        giver = self[source]
+        if moved > giver.seats:
+            raise InvalidSeatsError(
+                "seats", seats, f"at most the {giver.seats} seats {giver.name} holds"
+            )
+        receiving = self[target].seats if target in self else 0
+        return self.with_seats(
+            {giver.name: giver.seats - moved, target: receiving + moved}
+        )
+
+    def vacate(self, party: str, seats: int = 1) -> Council:
+        """Return the council after a party's seats fall vacant.
+
+        For deaths and resignations before a by-election. The seats stay in
+        the total, so by default they still count towards the majority (see
+        [`Majority`][coalitions.Majority] to count filled seats only).
+
+        Raises:
+            InvalidSeatsError: ``seats`` is not positive or more than the
+                party holds.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Con": 22, "Lab": 20})
+            >>> council.vacate("Lab").undeclared
+            1
+        """
+        lost = whole_number(seats, "seats", minimum=1)
+        holder = self[party]
+        if lost > holder.seats:
+            raise InvalidSeatsError(
+                "seats", seats, f"at most the {holder.seats} seats {holder.name} holds"
+            )
+        return self.with_seats({holder.name: holder.seats - lost})
+
+    def fill(self, party: str, seats: int = 1) -> Council:
+        """Return the council after a party wins vacant or undeclared seats.
+
+        For by-elections and for results declared on election night. The
+        party may be new.
+
+        Raises:
+            InvalidSeatsError: ``seats`` is not positive, or more than the
+                seats still unfilled.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Con": 22, "Lab": 19},
+            ...                              total_seats=42)
+            >>> council.fill("Lab")["Lab"].seats
+            20
+        """
+        won = whole_number(seats, "seats", minimum=1)
+        if won > self.undeclared:
+            raise InvalidSeatsError(
+                "seats", seats, f"at most the {self.undeclared} seats still unfilled"
+            )
+        current = self[party].seats if party in self else 0
+        return self.with_seats({party: current + won})
+
+    def merge(self, parties: Iterable[str], into: str) -> Council:
+        """Return the council with several parties merged into one.
+
+        The merged party takes the place of the first of them, and the name
+        ``into`` (which may be one of theirs). A chair's casting vote moves
+        with its party.
+
+        Raises:
+            UnknownPartyError: A name is not a party.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Con": 22, "Ind A": 2, "Ind B": 1})
+            >>> council.merge(["Ind A", "Ind B"], into="Independents").names
+            ('Con', 'Independents')
+        """
+        merged = sorted({self.index(name) for name in parties})
+        if not merged:
+            return self
+        new_name = clean_name(into, "into")
+        total = sum(self.parties[i].seats for i in merged)
+        kept = [
+            Party(new_name, total) if i == merged[0] else party
+            for i, party in enumerate(self.parties)
+            if i == merged[0] or i not in merged
+        ]
+        rule = self.rule
+        if isinstance(rule, CastingVote) and any(
+            self.is_chair(self.parties[i]) for i in merged
+        ):
+            rule = CastingVote(new_name)
+        return Council(
+            self.name,
+            kept,
+            self.total_seats,
+            quota=rule,
+            allow_improper=self.allow_improper,
+        )
+
+    def split(self, party: str, into: Mapping[str, int]) -> Council:
+        """Return the council with one party split into several.
+
+        The new parties take the old one's place, in the order given. Their
+        seats must add up to the old party's.
+
+        Raises:
+            InvalidSeatsError: The new parties' seats do not add up.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Lab": 20, "Con": 22})
+            >>> council.split("Lab", {"Lab": 17, "Independent Labour": 3}).names
+            ('Lab', 'Independent Labour', 'Con')
+        """
+        position = self.index(party)
+        old = self.parties[position]
+        pieces = [
+            Party(name, whole_number(count, f"into[{name!r}]"))
+            for name, count in into.items()
+        ]
+        if sum(piece.seats for piece in pieces) != old.seats:
+            raise InvalidSeatsError(
+                "into", dict(into), f"seats adding up to the {old.seats} of {old.name}"
+            )
+        parties = [*self.parties[:position], *pieces, *self.parties[position + 1 :]]
+        return self._replaced(parties)
+
+    def renewed(
+        self, retiring: Mapping[str, int], elected: Mapping[str, int]
+    ) -> Council:
+        """Return the council after a partial renewal, such as elections by thirds.
+
+        The new council is the continuing members (each party's seats less
+        those ``retiring``) plus those newly ``elected``, who may belong to
+        new parties.
+
+        Raises:
+            InvalidSeatsError: A party retires more seats than it holds, or the
+                result holds more seats than the council has.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Lab": 30, "Con": 21, "LD": 6})
+            >>> after = council.renewed({"Lab": 10, "Con": 7, "LD": 2},
+            ...                         {"Lab": 8, "Con": 6, "Grn": 5})
+            >>> dict(zip(after.names, (p.seats for p in after.parties)))
+            {'Lab': 28, 'Con': 20, 'LD': 4, 'Grn': 5}
+        """
+        seats = {party.name: party.seats for party in self.parties}
+        for name, count in retiring.items():
+            holder = self[name]
+            number = whole_number(count, f"retiring[{name!r}]")
+            if number > holder.seats:
+                raise InvalidSeatsError(
+                    f"retiring[{name!r}]",
+                    count,
+                    f"at most the {holder.seats} seats {holder.name} holds",
+                )
+            seats[holder.name] -= number
+        for name, count in elected.items():
+            number = whole_number(count, f"elected[{name!r}]")
+            key = self[name].name if name in self else name
+            seats[key] = seats.get(key, 0) + number
+        return self.with_seats(seats)
 
     def index(self, name: str) -> int:
         """Return the position of the named party in ``parties``.
@@ -429,7 +698,15 @@ class Council:
             members, key=lambda party: (-party.seats, self._index[name_key(party.name)])
         )
         return Coalition(
-            tuple(ranked), quota=self.majority, total_seats=self.total_seats
+            tuple(ranked),
+            quota=self.quota_for(with_chair=any(map(self.is_chair, members))),
+            total_seats=self.total_seats,
+        )
+
+    def is_chair(self, party: Party) -> bool:
+        """Return whether the party holds the chair's casting vote."""
+        return isinstance(self.rule, CastingVote) and name_key(party.name) == name_key(
+            self.rule.chair
         )
 
     def is_winning(self, members: Iterable[str] | str | Coalition) -> bool:
@@ -442,7 +719,7 @@ class Council:
             >>> council.is_winning(["A", "B"])
             True
         """
-        return self.coalition(members).seats >= self.majority
+        return self.coalition(members).is_winning
 
 
 def _labelled(factory: Any, prefix: str, *args: Any, **kwargs: Any) -> Any:

@@ -1,0 +1,230 @@
+"""Quota rules and what-if operations on councils."""
+
+from __future__ import annotations
+
+import copy
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coalitions
+from coalitions import CastingVote, Council, Majority, Supermajority
+from coalitions.exceptions import (
+    InvalidQuotaError,
+    InvalidSeatsError,
+    InvalidValueError,
+    UnknownPartyError,
+)
+
+from .oracles import brute_minimal_winning, wins
+from .strategies import councils
+
+
+def test_casting_vote_breaks_ties_for_the_chair() -> None:
+    """25 of 50 governs with the chair's party, and not without it."""
+    council = Council.from_seats(
+        "C",
+        {"Lab": 23, "Con": 14, "Grn": 8, "LD": 3, "Ind": 2},
+        quota=CastingVote("Lab"),
+    )
+    assert council.is_winning(["Lab", "Ind"])  # 25, with the chair
+    assert not council.is_winning(["Con", "Grn", "LD"])  # 25, without it
+    assert council.is_winning(["Con", "Grn", "LD", "Ind"])  # 27
+    assert council.coalition(["Lab", "Ind"]).quota == 25
+    assert council.coalition(["Con", "Grn"]).quota == 26
+    assert coalitions.dictator(council) is None
+    assert council.with_seats({"Lab": 25, "Ind": 0}).is_winning("Lab")
+
+
+@given(councils(max_parties=8), st.data())
+def test_casting_vote_game_equals_definition(
+    council: Council, data: st.DataObject
+) -> None:
+    """With a casting vote, minimal winning coalitions follow the definition."""
+    seated = [p.name for p in council.parties if p.seats]
+    if not seated:
+        return
+    chaired = council.with_rule(CastingVote(data.draw(st.sampled_from(seated))))
+    found = {frozenset(c.names) for c in coalitions.minimal_winning(chaired)}
+    assert found == brute_minimal_winning(chaired)
+    for coalition in coalitions.winning(chaired):
+        assert wins(chaired, frozenset(coalition.names))
+
+
+@given(st.integers(1, 300), st.sampled_from(["2/3", "3/5", "3/4"]), st.booleans())
+def test_supermajority_rule_matches_its_quota(
+    total: int, share: str, exceed: bool
+) -> None:
+    """A Supermajority rule's quota is the supermajority() helper's."""
+    council = Council("C", [], total, quota=Supermajority(share, exceed=exceed))
+    assert council.majority == coalitions.supermajority(total, share, exceed=exceed)
+    assert council.to_dict()["quota"] == {
+        "rule": "supermajority",
+        "fraction": str(Fraction(share)),
+        "exceed": exceed,
+        "filled_only": False,
+    }
+
+
+def test_majority_of_filled_seats() -> None:
+    """Vacancies lower the bar only when the rule counts filled seats."""
+    council = Council.from_seats("C", {"A": 24, "B": 23}, total_seats=50)
+    assert council.majority == 26
+    filled = council.with_rule(Majority(filled_only=True))
+    assert filled.majority == 24
+    assert filled.is_winning("A")
+    assert "47 filled seats" in filled.rule_description
+
+
+@pytest.mark.parametrize(
+    ("quota", "error", "field"),
+    [
+        ({"rule": "dictatorship"}, InvalidValueError, "quota.rule"),
+        ({"rule": "supermajority", "fraction": "7/5"}, InvalidQuotaError, "fraction"),
+        ({"rule": "casting_vote", "chair": "Nobody"}, UnknownPartyError, None),
+        ({"rule": "casting_vote", "chair": "Zero"}, InvalidQuotaError, "quota.chair"),
+        ({"rule": "majority", "colour": "red"}, InvalidValueError, "quota"),
+        (Supermajority("1/2"), InvalidQuotaError, "quota"),
+    ],
+)
+def test_bad_rules(quota: object, error: type[Exception], field: str | None) -> None:
+    """Unknown, malformed and improper rules raise the documented errors."""
+    data = {
+        "name": "C",
+        "parties": [{"name": "A", "seats": 30}, {"name": "Zero", "seats": 0}],
+        "total_seats": 50,
+    }
+
+    def build() -> Council:
+        if isinstance(quota, dict):
+            return Council.from_dict({**data, "quota": quota})
+        return Council.from_dict(data).with_rule(quota)  # type: ignore[arg-type]
+
+    with pytest.raises(error) as caught:
+        build()
+    if field is not None:
+        assert caught.value.field == field  # type: ignore[attr-defined]
+
+
+@given(councils())
+def test_rules_round_trip_through_dicts(council: Council) -> None:
+    """Every rule survives to_dict and from_dict."""
+    assert Council.from_dict(council.to_dict()).rule == council.rule
+
+
+# --- What-ifs
+
+
+def darlington_before() -> Council:
+    """Darlington before the 2023 election (Yorkshire Post, 12 April 2023)."""
+    return Council.from_seats(
+        "Darlington Borough Council",
+        {
+            "Conservative": 22,
+            "Labour": 16,
+            "Independent": 4,
+            "Darlington Independent": 2,
+            "Liberal Democrat": 3,
+            "Green": 2,
+        },
+        total_seats=50,
+    )
+
+
+def test_operations_never_mutate() -> None:
+    """Every what-if returns a new council and leaves the original as it was."""
+    council = darlington_before()
+    before = copy.deepcopy(council)
+    council.transfer("Conservative", "Independent", 2)
+    council.vacate("Labour")
+    council.fill("Green")
+    council.merge(["Independent", "Darlington Independent"], into="Independents")
+    council.split("Labour", {"Labour": 15, "Independent Labour": 1})
+    council.renewed({"Conservative": 5}, {"Labour": 5})
+    council.with_seats({"Reform": 1})
+    assert council == before
+
+
+@given(councils(min_parties=2), st.data())
+def test_transfer_preserves_total(council: Council, data: st.DataObject) -> None:
+    """A defection moves seats and keeps every total."""
+    givers = [p.name for p in council.parties if p.seats]
+    if not givers:
+        return
+    source = data.draw(st.sampled_from(givers))
+    target = data.draw(st.sampled_from([*council.names, "Brand New Party"]))
+    if target == source:
+        return
+    seats = data.draw(st.integers(1, council[source].seats))
+    after = council.transfer(source, target, seats)
+    assert after.total_seats == council.total_seats
+    assert after.declared == council.declared
+    assert after[source].seats == council[source].seats - seats
+    previous = council[target].seats if target in council else 0
+    assert after[target].seats == previous + seats
+    assert Council.from_dict(after.to_dict()) == after
+
+
+def test_transfer_more_than_held() -> None:
+    """Moving more seats than a party holds is refused, naming the field."""
+    with pytest.raises(InvalidSeatsError) as caught:
+        darlington_before().transfer("Green", "Labour", 3)
+    assert caught.value.field == "seats"
+    with pytest.raises(UnknownPartyError):
+        darlington_before().transfer("Reform", "Labour", 1)
+
+
+def test_vacancy_and_by_election() -> None:
+    """A vacancy keeps the quota (of all seats); a by-election fills it."""
+    council = darlington_before().vacate("Conservative")
+    assert (council.undeclared, council.majority) == (2, 26)  # 1 was vacant already
+    after = council.fill("Labour")
+    assert after["Labour"].seats == 17
+    with pytest.raises(InvalidSeatsError):
+        after.fill("Labour", 5)
+
+
+def test_merge_and_split() -> None:
+    """Merging sums seats in place; splitting must add up."""
+    council = darlington_before()
+    merged = council.merge(
+        ["Independent", "Darlington Independent"], into="Independents"
+    )
+    assert merged.names == (
+        "Conservative",
+        "Labour",
+        "Independents",
+        "Liberal Democrat",
+        "Green",
+    )
+    assert merged["Independents"].seats == 6
+    assert merged.declared == council.declared
+    with pytest.raises(InvalidSeatsError) as caught:
+        council.split("Labour", {"Labour": 10, "Other": 5})
+    assert caught.value.field == "into"
+
+
+def test_merge_moves_the_casting_vote() -> None:
+    """The chair's casting vote goes with its party into a merger."""
+    council = darlington_before().with_rule(CastingVote("Independent"))
+    merged = council.merge(
+        ["Independent", "Darlington Independent"], into="Independents"
+    )
+    assert merged.rule == CastingVote("Independents")
+
+
+def test_elections_by_thirds() -> None:
+    """Continuing members plus newly elected make the new council."""
+    council = darlington_before()
+    after = council.renewed(
+        retiring={"Conservative": 8, "Labour": 5, "Green": 1},
+        elected={"Labour": 10, "Conservative": 2, "Green": 2, "Reform": 1},
+    )
+    assert after["Conservative"].seats == 16
+    assert after["Labour"].seats == 21
+    assert after["Reform"].seats == 1
+    with pytest.raises(InvalidSeatsError) as caught:
+        council.renewed({"Green": 3}, {})
+    assert caught.value.field == "retiring['Green']"
