@@ -124,3 +124,50 @@ def brute_johnston(council: Council) -> dict[str, Fraction]:
         for name in critical:
             values[name] += Fraction(1, len(critical))
     return normalise(values)
+
+
+# --- Election night: every way the undeclared seats could fall.
+
+NEW_PARTY = "A New Party"
+
+
+def _compositions(total: int, parts: int) -> Iterator[tuple[int, ...]]:
+    """Every way to write total as an ordered sum of `parts` non-negative ints."""
+    if parts == 1:
+        yield (total,)
+        return
+    for first in range(total + 1):
+        for rest in _compositions(total - first, parts - 1):
+            yield (first, *rest)
+
+
+def completions(council: Council) -> Iterator[Council]:
+    """Every final result: undeclared seats to existing parties, to one new
+    party, or scattered one each to new single-seat parties."""
+    names = list(council.names)
+    for shares in _compositions(council.undeclared, len(names) + 2):
+        *to_parties, to_new, scattered = shares
+        seats = {
+            name: council[name].seats + extra
+            for name, extra in zip(names, to_parties, strict=True)
+        }
+        if to_new:
+            seats[NEW_PARTY] = to_new
+        for single in range(scattered):
+            seats[f"Single {single}"] = 1
+        yield council.with_seats(seats)
+
+
+def extra_seats_needed(council: Council, members: frozenset[str]) -> int | None:
+    """The fewest undeclared seats the members must win to govern, or None."""
+    best = None
+    for final in completions(council):
+        if wins(final, members):
+            gained = sum(final[m].seats - council[m].seats for m in members)
+            best = gained if best is None else min(best, gained)
+    return best
+
+
+def majority_party(council: Council) -> str | None:
+    """The party (if any) that wins on its own."""
+    return next((n for n in council.names if wins(council, frozenset({n}))), None)

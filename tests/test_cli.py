@@ -15,18 +15,25 @@ from coalitions._cli import main
 
 
 def test_show_darlington_table(capsys: pytest.CaptureFixture[str]) -> None:
-    """The table lists the parties, undeclared seats and the three coalitions."""
+    """The table lists parties, undeclared seats, control and every coalition."""
     assert main(["show", "darlington-2023"]) == 0
     out = capsys.readouterr().out
     assert "majority 26" in out
+    assert "Control: No overall control" in out
     assert "(undeclared)          2" in out
-    rows = [line.split() for line in out.splitlines() if " + " in line]
-    assert [" ".join(row[:-2]) for row in rows] == [
-        "Labour + Conservative",
-        "Labour + Green",
-        "Labour + Liberal Democrat",
+    rows = [line.split("  ") for line in out.splitlines() if " + " in line]
+    cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    assert cells[:3] == [
+        ["Labour + Conservative", "37", "+11", "certain"],
+        ["Labour + Green", "30", "+4", "certain"],
+        ["Labour + Liberal Democrat", "26", "+0", "certain"],
     ]
-    assert [row[-2] for row in rows] == ["37", "30", "26"]
+    assert cells[3] == [
+        "Conservative + Green + Liberal Democrat + Independent",
+        "25",
+        "-1",
+        "needs 1 of 2",
+    ]
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -35,11 +42,37 @@ def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
     document = json.loads(capsys.readouterr().out)
     assert document["majority"] == 26
     assert document["undeclared"] == 2
-    assert [c["parties"] for c in document["minimal_winning"]] == [
+    certain = [c for c in document["coalitions"] if c["status"] == "certain"]
+    assert [c["parties"] for c in certain] == [
         ["Labour", "Conservative"],
         ["Labour", "Green"],
         ["Labour", "Liberal Democrat"],
     ]
+    assert document["control"]["status"] == "no overall control"
+    assert document["parties"][0] == {
+        "name": "Labour",
+        "seats": 23,
+        "seats_needed": 3,
+        "status": "impossible",
+    }
+
+
+def test_show_changes_since_previous(capsys: pytest.CaptureFixture[str]) -> None:
+    """--previous adds each party's change and the sentences a panel writes."""
+    assert main(["show", "darlington-2023", "--previous", "darlington-2019"]) == 0
+    out = capsys.readouterr().out
+    assert "Conservative fell from 22 seats to 14" in out
+    assert "Since darlington-2019:" in out
+    assert (
+        main(["show", "darlington-2023", "--previous", "darlington-2019", "--json"])
+        == 0
+    )
+    document = json.loads(capsys.readouterr().out)
+    conservative = next(
+        row for row in document["changes"]["parties"] if row["name"] == "Conservative"
+    )
+    assert (conservative["before"], conservative["after"]) == (22, 14)
+    assert ["Labour", "Green"] in document["changes"]["gained_majority"]
 
 
 def test_show_csv_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -53,11 +86,23 @@ def test_show_csv_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 
 
 def test_show_nothing_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    """With too few seats declared the table says no coalition wins yet."""
+    """Before any result, the table says no coalition can govern yet."""
+    path = tmp_path / "c.csv"
+    path.write_text("party,seats\n", encoding="utf-8")
+    assert main(["show", str(path), "--total-seats", "60"]) == 0
+    assert "no coalition" in capsys.readouterr().out
+
+
+def test_show_early_in_the_night(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """With most seats to declare, a small party can still reach a majority."""
     path = tmp_path / "c.csv"
     path.write_text("party,seats\nA,3\n", encoding="utf-8")
     assert main(["show", str(path), "--total-seats", "60"]) == 0
-    assert "no coalition" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Control: Not yet known" in out
+    assert "needs 28 of 57" in out
 
 
 @pytest.mark.parametrize(
@@ -66,6 +111,7 @@ def test_show_nothing_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
         ["show", "no-such-example"],
         ["show", "missing.json"],
         ["show", "darlington-2023", "--max-coalitions", "1"],
+        ["show", "darlington-2023", "--previous", "missing.csv"],
         ["show", "darlington-2023", "--max-coalitions", "many"],
         ["frobnicate"],
         [],
@@ -150,3 +196,14 @@ def test_power_no_majority_possible(
     path.write_text("party,seats\nA,3\n", encoding="utf-8")
     assert main(["power", str(path), "--total-seats", "60"]) == 2
     assert "no coalition can win" in capsys.readouterr().err
+
+
+def test_tutorial_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """The command output quoted in the tutorial is what the command prints."""
+    tutorial = (
+        Path(__file__).resolve().parent.parent / "docs" / "tutorial.md"
+    ).read_text("utf-8")
+    prompt = "$ coalitions show darlington-2023\n"
+    quoted = tutorial[tutorial.index(prompt) + len(prompt) :].split("```")[0]
+    assert main(["show", "darlington-2023"]) == 0
+    assert capsys.readouterr().out == quoted

@@ -17,6 +17,18 @@ Examples:
 
 from __future__ import annotations
 
+from coalitions._changes import Changes, SeatChange, changes
+from coalitions._election import (
+    CoalitionOutlook,
+    Control,
+    ControlStatus,
+    Outlook,
+    PartyOutlook,
+    Status,
+    coalition_outlook,
+    control,
+    outlook,
+)
 from coalitions._io import example, example_names, load_council
 from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
@@ -55,16 +67,27 @@ __all__ = [
     "DEFAULT_MAX_COALITIONS",
     "POWER_INDICES",
     "CastingVote",
+    "Changes",
     "Coalition",
+    "CoalitionOutlook",
     "CoalitionsError",
+    "Control",
+    "ControlStatus",
     "Council",
     "FixedQuota",
     "Majority",
+    "Outlook",
     "Party",
+    "PartyOutlook",
     "PowerIndex",
     "QuotaRule",
+    "SeatChange",
+    "Status",
     "Supermajority",
     "banzhaf",
+    "changes",
+    "coalition_outlook",
+    "control",
     "count_minimal_winning",
     "count_winning",
     "deegan_packel",
@@ -77,6 +100,7 @@ __all__ = [
     "johnston",
     "load_council",
     "minimal_winning",
+    "outlook",
     "pivotal_members",
     "public_good",
     "public_good_counts",

@@ -10,10 +10,12 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, NoReturn
 
+from coalitions._changes import Changes, changes
+from coalitions._election import Outlook, Status, control, outlook
 from coalitions._io import example, example_names, load_council
-from coalitions._model import Coalition, Council
+from coalitions._model import Council
 from coalitions._power import POWER_INDICES
-from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
+from coalitions._winning import DEFAULT_MAX_COALITIONS
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
 EXIT_OK = 0
@@ -42,6 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Show a council's parties and every minimal winning coalition.",
     )
     _add_source_arguments(show)
+    show.add_argument(
+        "--previous",
+        metavar="SOURCE",
+        help="an earlier composition (file or example) to show changes since",
+    )
     show.add_argument(
         "--max-coalitions",
         type=int,
@@ -102,9 +109,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             document = power_document(council, indices)
             table = power_table(council, indices)
         else:
-            found = minimal_winning(council, max_coalitions=args.max_coalitions)
-            document = show_document(council, found)
-            table = show_table(council, found)
+            night = outlook(council, max_coalitions=args.max_coalitions)
+            previous = None
+            if args.previous is not None:
+                previous = changes(
+                    read_source(args.previous),
+                    council,
+                    max_coalitions=args.max_coalitions,
+                )
+            document = show_document(night, previous)
+            table = show_table(night, previous, since=args.previous)
     except CoalitionsError as error:
         print(f"coalitions: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -115,18 +129,61 @@ def main(argv: Sequence[str] | None = None) -> int:
     return EXIT_OK
 
 
-def show_document(council: Council, found: list[Coalition]) -> dict[str, Any]:
+def show_document(night: Outlook, previous: Changes | None) -> dict[str, Any]:
     """Return the JSON document printed by ``coalitions show --json``."""
-    return {
+    council = night.council
+    state = control(council)
+    document: dict[str, Any] = {
         "council": council.to_dict(),
         "majority": council.majority,
+        "rule": council.rule_description,
         "declared": council.declared,
         "undeclared": council.undeclared,
-        "minimal_winning": [
-            {"parties": list(c.names), "seats": c.seats, "surplus": c.surplus}
-            for c in found
+        "control": {
+            "status": state.status.value,
+            "party": state.party,
+            "largest": list(state.largest),
+            "seats_short": state.seats_short,
+            "text": str(state),
+        },
+        "parties": [
+            {
+                "name": p.name,
+                "seats": p.seats,
+                "seats_needed": p.seats_needed,
+                "status": p.status.value,
+            }
+            for p in night.parties
+        ],
+        "coalitions": [
+            {
+                "parties": list(item.coalition.names),
+                "seats": item.coalition.seats,
+                "surplus": item.coalition.surplus,
+                "status": item.status.value,
+                "seats_needed": item.seats_needed,
+            }
+            for item in night.coalitions
         ],
     }
+    if previous is not None:
+        document["changes"] = {
+            "previous": previous.previous.name,
+            "total_seats_changed": previous.total_seats_changed,
+            "parties": [
+                {
+                    "name": row.name,
+                    "before": row.before,
+                    "after": row.after,
+                    "change": row.change,
+                    "text": row.describe(),
+                }
+                for row in previous.parties
+            ],
+            "gained_majority": [list(c.names) for c in previous.gained_majority],
+            "lost_majority": [list(c.names) for c in previous.lost_majority],
+        }
+    return document
 
 
 def power_document(
@@ -166,33 +223,93 @@ def power_table(council: Council, indices: Mapping[str, Mapping[str, Fraction]])
     return "\n".join(lines)
 
 
-def show_table(council: Council, found: list[Coalition]) -> str:
+def show_table(
+    night: Outlook, previous: Changes | None, *, since: str | None = None
+) -> str:
     """Return the "who could govern" table printed by ``coalitions show``."""
-    rule = council.rule_description
+    council = night.council
+    pending = council.undeclared > 0
     lines = [
         council.name,
         f"{council.total_seats} seats, {council.declared} declared, "
-        f"{council.undeclared} undeclared; majority {council.majority} ({rule})",
+        f"{council.undeclared} undeclared; majority {council.majority} "
+        f"({council.rule_description})",
+        f"Control: {control(council)}",
         "",
     ]
-    party_rows = [(party.name, str(party.seats)) for party in council.parties]
-    if council.undeclared:
-        party_rows.append(("(undeclared)", str(council.undeclared)))
-    lines += _table(("Party", "Seats"), party_rows)
+    before = {row.name: row for row in previous.parties} if previous else {}
+    columns = ["Party", "Seats"]
+    if previous is not None:
+        columns.append("Change")
+    if pending:
+        columns.append("Needs")
+    rows = []
+    for party in night.parties:
+        row = [party.name, str(party.seats)]
+        if previous is not None:
+            row.append(f"{before[party.name].change:+d}")
+        if pending:
+            row.append(_needs(party.seats_needed, party.status, council.undeclared))
+        rows.append(tuple(row))
+    if previous is not None:
+        rows += [
+            (f"{row.name} (gone)", "0", f"{row.change:+d}", *([""] if pending else []))
+            for row in previous.parties
+            if row.after == 0 and row.name not in council
+        ]
+    if pending:
+        rows.append(
+            ("(undeclared)", str(council.undeclared), *[""] * (len(columns) - 2))
+        )
+    lines += _table(tuple(columns), rows)
+    if previous is not None:
+        lines += ["", f"Since {since or previous.previous.name}:"]
+        lines += [f"  {row.describe()}" for row in previous.parties if row.change]
+        if previous.total_seats_changed:
+            lines.append(
+                f"  (the council had {previous.previous.total_seats} seats, "
+                f"now {council.total_seats})"
+            )
     lines.append("")
-    if not found:
+    certain = night.with_status(Status.CERTAIN)
+    possible = night.with_status(Status.POSSIBLE)
+    if not night.coalitions:
         lines.append(
             f"Who could govern: no coalition of the declared parties reaches "
-            f"{council.majority} seats yet."
+            f"{council.majority} seats, nor can it with the seats to declare."
         )
         return "\n".join(lines)
-    noun = "coalition" if len(found) == 1 else "coalitions"
-    lines.append(f"Who could govern: {len(found)} minimal winning {noun}")
+    noun = "coalition" if len(certain) == 1 else "coalitions"
+    heading = f"Who could govern: {len(certain)} minimal winning {noun}"
+    if possible:
+        heading += f", {len(possible)} more possible with the seats to declare"
+    lines.append(heading)
+    header = ("Coalition", "Seats", "Surplus", *(("Status",) if pending else ()))
     lines += _table(
-        ("Coalition", "Seats", "Surplus"),
-        [(" + ".join(c.names), str(c.seats), f"+{c.surplus}") for c in found],
+        header,
+        [
+            (
+                " + ".join(item.coalition.names),
+                str(item.coalition.seats),
+                f"{item.coalition.surplus:+d}",
+                *(
+                    (_needs(item.seats_needed, item.status, council.undeclared),)
+                    if pending
+                    else ()
+                ),
+            )
+            for item in night.coalitions
+        ],
     )
     return "\n".join(lines)
+
+
+def _needs(seats_needed: int, status: Status, undeclared: int) -> str:
+    if status is Status.CERTAIN:
+        return "certain"
+    if status is Status.POSSIBLE:
+        return f"needs {seats_needed} of {undeclared}"
+    return f"needs {seats_needed}: out of reach"
 
 
 def _table(header: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> list[str]:

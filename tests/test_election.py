@@ -1,0 +1,178 @@
+"""Election night: statuses, control and changes against every completion."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given
+from hypothesis import strategies as st
+
+import coalitions
+from coalitions import Council, Status
+from coalitions.exceptions import TooManyCoalitionsError
+
+from .oracles import (
+    all_coalitions,
+    brute_minimal_winning,
+    completions,
+    extra_seats_needed,
+    majority_party,
+    wins,
+)
+from .strategies import councils
+
+SMALL = councils(max_parties=5, max_seats=12, max_undeclared=3)
+
+
+@given(SMALL)
+def test_statuses_against_every_completion(council: Council) -> None:
+    """Certain: wins in every completion; possible: in some; impossible: none.
+    Seats needed: the fewest undeclared seats that make it win."""
+    finals = list(completions(council))
+    for members in all_coalitions(council):
+        if not members:
+            continue
+        judged = coalitions.coalition_outlook(council, members)
+        outcomes = [wins(final, members) for final in finals]
+        if all(outcomes):
+            assert judged.status is Status.CERTAIN
+            assert judged.seats_needed == 0
+        elif any(outcomes):
+            assert judged.status is Status.POSSIBLE
+            assert judged.seats_needed == extra_seats_needed(council, members)
+        else:
+            assert judged.status is Status.IMPOSSIBLE
+            assert judged.seats_needed > council.undeclared
+
+
+@given(SMALL)
+def test_outlook_lists_what_is_minimal_winning_in_some_completion(
+    council: Council,
+) -> None:
+    """The outlook's coalitions are those minimal winning in some final result."""
+    expected: set[frozenset[str]] = set()
+    for final in completions(council):
+        expected |= {m for m in brute_minimal_winning(final) if m <= set(council.names)}
+    night = coalitions.outlook(council)
+    listed = [frozenset(item.coalition.names) for item in night.coalitions]
+    assert len(listed) == len(set(listed))
+    assert set(listed) == expected
+    statuses = [item.status for item in night.coalitions]
+    assert statuses == sorted(statuses, key=[Status.CERTAIN, Status.POSSIBLE].index)
+
+
+@given(SMALL)
+def test_magic_numbers(council: Council) -> None:
+    """Each party's magic number is the fewest seats that give it a majority."""
+    for party in coalitions.outlook(council).parties:
+        needed = extra_seats_needed(council, frozenset({party.name}))
+        if needed is None:
+            assert party.status is Status.IMPOSSIBLE
+        else:
+            assert party.seats_needed == needed
+            assert party.status is (Status.CERTAIN if needed == 0 else Status.POSSIBLE)
+
+
+@given(SMALL)
+def test_control_against_every_completion(council: Council) -> None:
+    """Not yet known exactly when completions disagree on who has a majority."""
+    outcomes = {majority_party(final) for final in completions(council)}
+    result = coalitions.control(council)
+    if len(outcomes) > 1:
+        assert result.status is coalitions.ControlStatus.NOT_YET_KNOWN
+    elif outcomes == {None}:
+        assert result.status is coalitions.ControlStatus.NO_OVERALL_CONTROL
+        assert result.party is None
+    else:
+        assert result.status is coalitions.ControlStatus.MAJORITY
+        assert {result.party} == outcomes
+    largest = max((p.seats for p in council.parties), default=0)
+    assert result.largest_seats == largest
+
+
+@given(councils(max_undeclared=0))
+def test_outlook_without_undeclared_seats_is_minimal_winning(council: Council) -> None:
+    """With every seat declared, the outlook is minimal_winning, all certain."""
+    assume(council.undeclared == 0)
+    night = coalitions.outlook(council)
+    assert [item.coalition for item in night.coalitions] == coalitions.minimal_winning(
+        council
+    )
+    assert all(item.status is Status.CERTAIN for item in night.coalitions)
+
+
+def test_darlington_election_day() -> None:
+    """Election day: three certain coalitions, and the rest of the night's hopes."""
+    night = coalitions.outlook(coalitions.example("darlington-2023"))
+    assert [
+        (" + ".join(i.coalition.names), i.status.value, i.seats_needed)
+        for i in night.coalitions
+    ] == [
+        ("Labour + Conservative", "certain", 0),
+        ("Labour + Green", "certain", 0),
+        ("Labour + Liberal Democrat", "certain", 0),
+        ("Conservative + Green + Liberal Democrat + Independent", "possible", 1),
+        ("Labour + Independent", "possible", 2),
+        ("Conservative + Green + Liberal Democrat", "possible", 2),
+    ]
+    labour = night.parties[0]
+    assert (labour.name, labour.seats_needed, labour.status) == (
+        "Labour",
+        3,
+        Status.IMPOSSIBLE,
+    )
+    control = coalitions.control(coalitions.example("darlington-2023"))
+    assert control.status is coalitions.ControlStatus.NO_OVERALL_CONTROL
+    assert (control.largest, control.seats_short) == (("Labour",), 3)
+
+
+def test_outlook_cap() -> None:
+    """Early in the night nearly everything is possible: the cap refuses."""
+    council = Council.from_seats("C", {f"P{i}": 1 for i in range(12)}, total_seats=60)
+    with pytest.raises(TooManyCoalitionsError):
+        coalitions.outlook(council, max_coalitions=100)
+
+
+@given(councils(max_parties=6), councils(max_parties=6))
+def test_changes(before: Council, after: Council) -> None:
+    """Seat changes cover every party; majorities gained and lost match brute force."""
+    result = coalitions.changes(before, after)
+    names = {row.name.casefold() for row in result.parties}
+    assert names == {n.casefold() for n in (*before.names, *after.names)}
+    for row in result.parties:
+        assert row.before == (before[row.name].seats if row.name in before else 0)
+        assert row.after == (after[row.name].seats if row.name in after else 0)
+    if before.total_seats == after.total_seats:
+        assert not result.total_seats_changed
+        assert sum(r.change for r in result.parties) == after.declared - before.declared
+
+    def won(council: Council, members: frozenset[str]) -> bool:
+        present = frozenset(m for m in members if m in council)
+        return bool(present) and wins(
+            council, frozenset(council[m].name for m in present)
+        )
+
+    gained = {m for m in brute_minimal_winning(after) if not won(before, m)}
+    lost = {m for m in brute_minimal_winning(before) if not won(after, m)}
+    assert {frozenset(c.names) for c in result.gained_majority} == gained
+    assert {frozenset(c.names) for c in result.lost_majority} == lost
+
+
+def test_darlington_changes_read_like_the_article() -> None:
+    """ "The Tories fell from holding 22 seats to just 14"."""
+    result = coalitions.changes(
+        coalitions.example("darlington-2019"), coalitions.example("darlington-2023")
+    )
+    lines = [row.describe() for row in result.parties]
+    assert "Conservative fell from 22 seats to 14" in lines
+    assert "Independent (1) lost its only seat" in lines
+    assert not result.total_seats_changed
+
+
+@given(SMALL, st.data())
+def test_inputs_not_mutated(council: Council, data: st.DataObject) -> None:
+    """Outlook, control and changes leave their councils as they were."""
+    snapshot = council.to_dict()
+    coalitions.outlook(council)
+    coalitions.control(council)
+    coalitions.changes(council, council)
+    assert council.to_dict() == snapshot
