@@ -176,3 +176,13 @@ def test_inputs_not_mutated(council: Council, data: st.DataObject) -> None:
     coalitions.control(council)
     coalitions.changes(council, council)
     assert council.to_dict() == snapshot
+
+
+def test_changes_between_councils_of_different_sizes_are_flagged() -> None:
+    """A council that grew is compared all the same, and flagged."""
+    before = Council.from_seats("C", {"A": 20, "B": 19})  # 39 seats
+    after = Council.from_seats("C", {"A": 22, "B": 20, "C": 3})  # 45 seats
+    result = coalitions.changes(before, after)
+    assert result.total_seats_changed
+    assert [(r.name, r.change) for r in result.parties] == [
+        ("A", 2), ("B", 1), ("C", 3)]
