@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterator
 from fractions import Fraction
 
-from coalitions import CastingVote, Council
+from coalitions import CastingVote, Constraints, Council
 
 
 def all_coalitions(council: Council) -> Iterator[frozenset[str]]:
@@ -171,3 +171,64 @@ def extra_seats_needed(council: Council, members: frozenset[str]) -> int | None:
 def majority_party(council: Council) -> str | None:
     """The party (if any) that wins on its own."""
     return next((n for n in council.names if wins(council, frozenset({n}))), None)
+
+
+# --- Constraints, from their definitions (see coalitions.Constraints).
+
+
+def constrained_units(
+    council: Council, constraints: Constraints
+) -> list[frozenset[str]]:
+    """The units that join or leave together: each bloc, and every other party."""
+    in_bloc = {council[name].name for bloc in constraints.blocs for name in bloc}
+    units = [
+        frozenset(council[name].name for name in bloc) for bloc in constraints.blocs
+    ]
+    units += [frozenset({name}) for name in council.names if name not in in_bloc]
+    return units
+
+
+def feasible(
+    council: Council, constraints: Constraints, members: frozenset[str]
+) -> bool:
+    """No excluded party, no incompatible pair, every required party, whole blocs."""
+    canonical = {name: council[name].name for name in council.names}
+    excluded = {council[n].name for n in constraints.excluding}
+    required = {council[n].name for n in constraints.requiring}
+    for unit in constrained_units(council, constraints):
+        if unit & members and not unit <= members:
+            return False
+        if unit & excluded and unit <= members:
+            return False
+        if unit & required and not unit <= members:
+            return False
+    for a, b in constraints.incompatible:
+        if council[a].name in members and council[b].name in members:
+            return False
+    return all(canonical[m] == m for m in members)
+
+
+def brute_constrained_minimal_winning(
+    council: Council, constraints: Constraints
+) -> set[frozenset[str]]:
+    """Feasible and winning, and losing once any unit that is not required leaves."""
+    required = {council[n].name for n in constraints.requiring}
+    units = constrained_units(council, constraints)
+    found = set()
+    for members in all_coalitions(council):
+        if not (feasible(council, constraints, members) and wins(council, members)):
+            continue
+        removable = [u for u in units if u <= members and not u & required]
+        if all(not wins(council, members - unit) for unit in removable):
+            found.add(members)
+    return found
+
+
+def brute_constrained_winning(
+    council: Council, constraints: Constraints
+) -> set[frozenset[str]]:
+    return {
+        members
+        for members in all_coalitions(council)
+        if feasible(council, constraints, members) and wins(council, members)
+    }

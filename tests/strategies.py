@@ -6,7 +6,14 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
-from coalitions import CastingVote, Council, Majority, Party, Supermajority
+from coalitions import (
+    CastingVote,
+    Constraints,
+    Council,
+    Majority,
+    Party,
+    Supermajority,
+)
 
 PARTY_NAMES = (
     "Labour",
@@ -84,3 +91,27 @@ def renamed_rule(council: Council, rename: dict[str, str]) -> object:
     if isinstance(council.rule, CastingVote):
         return CastingVote(rename[council[council.rule.chair].name])
     return council.rule
+
+
+@st.composite
+def constraints_for(draw: st.DrawFn, council: Council) -> Constraints:
+    """Random red lines, requirements and (disjoint) blocs over a council's parties."""
+    names = list(council.names)
+    if not names:
+        return Constraints()
+    pick = st.sampled_from(names)
+    blocs = []
+    if len(names) >= 2 and draw(st.booleans()):
+        members = draw(st.lists(pick, min_size=2, max_size=3, unique=True))
+        blocs.append(members)
+    pairs = (
+        draw(st.lists(st.lists(pick, min_size=2, max_size=2, unique=True), max_size=2))
+        if len(names) >= 2
+        else []
+    )
+    return Constraints(
+        excluding=draw(st.lists(pick, max_size=2, unique=True)),
+        incompatible=pairs,
+        requiring=draw(st.lists(pick, max_size=2, unique=True)),
+        blocs=blocs,
+    )

@@ -185,4 +185,7 @@ def test_changes_between_councils_of_different_sizes_are_flagged() -> None:
     result = coalitions.changes(before, after)
     assert result.total_seats_changed
     assert [(r.name, r.change) for r in result.parties] == [
-        ("A", 2), ("B", 1), ("C", 3)]
+        ("A", 2),
+        ("B", 1),
+        ("C", 3),
+    ]

@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 from coalitions._changes import Changes, SeatChange, changes
+from coalitions._constraints import Constraints
 from coalitions._election import (
     CoalitionOutlook,
     Control,
@@ -71,6 +72,7 @@ __all__ = [
     "Coalition",
     "CoalitionOutlook",
     "CoalitionsError",
+    "Constraints",
     "Control",
     "ControlStatus",
     "Council",

@@ -56,6 +56,14 @@ def iter_minimal_winning_batches(game: Game) -> Iterator[list[int]]:
     lists of about ``BATCH_SIZE``, which is several times cheaper than
     yielding each one, while memory stays bounded.
     """
+    if game.infeasible:
+        return
+    if game.quota <= 0:  # the required parties win alone; nobody else is needed
+        yield [0]
+        return
+    if game.conflicts:
+        yield from _minimal_winning_without_conflicts(game)
+        return
     weights = game.weights[: game.active]
     remaining = suffix_sums(weights)
     if remaining[0] < game.quota:
@@ -85,6 +93,39 @@ def iter_minimal_winning_batches(game: Game) -> Iterator[list[int]]:
         yield batch
 
 
+def _minimal_winning_without_conflicts(game: Game) -> Iterator[list[int]]:
+    """Search like `iter_minimal_winning_batches`, minding red lines.
+
+    A player is never added to a branch that holds one of its forbidden
+    partners. Branches can now end without a result, so the work is no longer
+    bounded by the output: deciding whether any majority avoids every red line
+    is NP-hard in general.
+    """
+    weights = game.weights[: game.active]
+    conflicts = game.conflicts
+    remaining = suffix_sums(weights)
+    if remaining[0] < game.quota:
+        return
+    stack = [(0, 0, game.quota)]
+    batch: list[int] = []
+    while stack:
+        start, members, need = stack.pop()
+        for j in range(start, len(weights)):
+            if remaining[j] < need:
+                break
+            if conflicts[j] & members:
+                continue
+            if weights[j] >= need:
+                batch.append(members | (1 << j))
+            else:
+                stack.append((j + 1, members | (1 << j), need - weights[j]))
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def iter_winning_masks(game: Game) -> Iterator[int]:
     """Yield every winning coalition once, as a bitmask (zero-weight players too).
 
@@ -97,19 +138,25 @@ def iter_winning_masks(game: Game) -> Iterator[int]:
     quota = game.quota
     n = len(weights)
     remaining = suffix_sums(weights)
-    if remaining[0] < quota:
+    if game.infeasible or remaining[0] < quota:
         return
+    conflicts = game.conflicts
     stack = [(0, 0, quota)]
     while stack:
         j, members, need = stack.pop()
-        if need <= 0:
+        if need <= 0 and not conflicts:
             for rest in range(1 << (n - j)):
                 yield members | (rest << j)
+            continue
+        if j == n:
+            if need <= 0:
+                yield members
             continue
         if remaining[j] < need:
             continue
         stack.append((j + 1, members, need))
-        stack.append((j + 1, members | (1 << j), need - weights[j]))
+        if not (conflicts and conflicts[j] & members):
+            stack.append((j + 1, members | (1 << j), need - weights[j]))
 
 
 def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:

@@ -7,6 +7,9 @@ import gc
 import itertools
 from collections.abc import Callable, Iterator
 
+import attrs
+
+from coalitions._constraints import Constraints
 from coalitions._enumerate import (
     count_minimal_winning_and_losing,
     iter_minimal_winning_masks,
@@ -36,15 +39,22 @@ __all__ = [
 DEFAULT_MAX_COALITIONS = 1_000_000
 
 
-def checked_game(council: object) -> tuple[Council, Game]:
+def checked_game(council: object, constraints: object = None) -> tuple[Council, Game]:
     """Return the council and its compiled game, refusing anything else."""
     if not isinstance(council, Council):
         raise InvalidTypeError("council", council, "a Council")
-    return council, compile_game(council)
+    if constraints is not None and not isinstance(constraints, Constraints):
+        raise InvalidTypeError("constraints", constraints, "a Constraints or None")
+    return council, compile_game(
+        council, constraints if isinstance(constraints, Constraints) else None
+    )
 
 
 def minimal_winning(
-    council: Council, *, max_coalitions: int | None = DEFAULT_MAX_COALITIONS
+    council: Council,
+    *,
+    constraints: Constraints | None = None,
+    max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
 ) -> list[Coalition]:
     """Return every minimal winning coalition of the council.
 
@@ -59,6 +69,9 @@ def minimal_winning(
 
     Args:
         council: The council.
+        constraints: Red lines, requirements and blocs; see
+            [`Constraints`][coalitions.Constraints] for what "minimal" means
+            under each.
         max_coalitions: The most coalitions to return; ``None`` for no cap.
 
     Returns:
@@ -89,18 +102,21 @@ def minimal_winning(
         [`count_minimal_winning`][coalitions.count_minimal_winning],
         [`iter_minimal_winning`][coalitions.iter_minimal_winning].
     """
-    council, game = checked_game(council)
+    council, game = checked_game(council, constraints)
     return _capped_list(
         council,
         game,
+        constraints=constraints or None,
         search=iter_minimal_winning_masks,
-        count=lambda: count_minimal_winning_and_losing(game)[0],
+        count=lambda: _count_minimal_winning(game),
         max_coalitions=max_coalitions,
         lazy_alternative="iter_minimal_winning",
     )
 
 
-def iter_minimal_winning(council: Council) -> Iterator[Coalition]:
+def iter_minimal_winning(
+    council: Council, *, constraints: Constraints | None = None
+) -> Iterator[Coalition]:
     """Stream every minimal winning coalition of the council, one at a time.
 
     Use this for games with too many coalitions to hold in memory. The order
@@ -110,6 +126,7 @@ def iter_minimal_winning(council: Council) -> Iterator[Coalition]:
 
     Args:
         council: The council.
+        constraints: See [`minimal_winning`][coalitions.minimal_winning].
 
     Returns:
         An iterator of coalitions; the council is checked at the call.
@@ -119,11 +136,16 @@ def iter_minimal_winning(council: Council) -> Iterator[Coalition]:
         >>> sorted(c.names for c in iter_minimal_winning(council))
         [('A', 'B'), ('A', 'C'), ('B', 'C')]
     """
-    council, game = checked_game(council)
-    return map(decoder(council).coalition, iter_minimal_winning_masks(game))
+    council, game = checked_game(council, constraints)
+    return map(
+        decoder(council, constraints or None).coalition,
+        iter_minimal_winning_masks(game),
+    )
 
 
-def count_minimal_winning(council: Council) -> int:
+def count_minimal_winning(
+    council: Council, *, constraints: Constraints | None = None
+) -> int:
     """Return the number of minimal winning coalitions, without listing them.
 
     Dynamic programming over seat totals, O(parties x quota): the US
@@ -139,12 +161,15 @@ def count_minimal_winning(council: Council) -> int:
         >>> count_minimal_winning(Council.from_seats("C", {"A": 3, "B": 2, "C": 2}))
         3
     """
-    _, game = checked_game(council)
-    return count_minimal_winning_and_losing(game)[0]
+    _, game = checked_game(council, constraints)
+    return _count_minimal_winning(game)
 
 
 def winning(
-    council: Council, *, max_coalitions: int | None = DEFAULT_MAX_COALITIONS
+    council: Council,
+    *,
+    constraints: Constraints | None = None,
+    max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
 ) -> list[Coalition]:
     """Return every winning coalition of the council, surplus ones included.
 
@@ -154,6 +179,9 @@ def winning(
 
     Args:
         council: The council.
+        constraints: Red lines, requirements and blocs; see
+            [`Constraints`][coalitions.Constraints] for what "minimal" means
+            under each.
         max_coalitions: The most coalitions to return; ``None`` for no cap.
 
     Returns:
@@ -172,10 +200,11 @@ def winning(
         B + C: 4 of 7 (majority 4)
         A + B + C: 7 of 7 (majority 4)
     """
-    council, game = checked_game(council)
+    council, game = checked_game(council, constraints)
     return _capped_list(
         council,
         game,
+        constraints=constraints or None,
         search=iter_winning_masks,
         count=lambda: _count_winning(game),
         max_coalitions=max_coalitions,
@@ -183,7 +212,9 @@ def winning(
     )
 
 
-def iter_winning(council: Council) -> Iterator[Coalition]:
+def iter_winning(
+    council: Council, *, constraints: Constraints | None = None
+) -> Iterator[Coalition]:
     """Stream every winning coalition of the council, surplus ones included.
 
     The order is deterministic but not sorted.
@@ -193,29 +224,71 @@ def iter_winning(council: Council) -> Iterator[Coalition]:
         >>> len(list(iter_winning(council)))
         4
     """
-    council, game = checked_game(council)
-    return map(decoder(council).coalition, iter_winning_masks(game))
+    council, game = checked_game(council, constraints)
+    return map(
+        decoder(council, constraints or None).coalition, iter_winning_masks(game)
+    )
 
 
-def count_winning(council: Council) -> int:
+def count_winning(council: Council, *, constraints: Constraints | None = None) -> int:
     """Return the number of winning coalitions, without listing them.
 
     Examples:
         >>> count_winning(Council.from_seats("C", {"A": 3, "B": 2, "C": 2}))
         4
     """
-    _, game = checked_game(council)
+    _, game = checked_game(council, constraints)
     return _count_winning(game)
 
 
+def _count_minimal_winning(game: Game) -> int:
+    if game.infeasible:
+        return 0
+    if game.quota <= 0:
+        return 1  # the required parties alone
+    if game.conflicts:
+        return _count_by_listing(game, iter_minimal_winning_masks)
+    return count_minimal_winning_and_losing(game)[0]
+
+
 def _count_winning(game: Game) -> int:
+    if game.infeasible:
+        return 0
+    if game.conflicts:
+        return _count_by_listing(game, iter_winning_masks)
+    if game.quota <= 0:
+        return 1 << game.size
     return (1 << game.size) - count_minimal_winning_and_losing(game)[1]
+
+
+#: Most coalitions counted one by one when red lines rule out counting by
+#: dynamic programming.
+COUNT_BY_LISTING_LIMIT = 10_000_000
+
+
+def _count_by_listing(game: Game, search: Callable[[Game], Iterator[int]]) -> int:
+    """Count coalitions under red lines by listing them, within a limit."""
+    free = attrs.evolve(game, conflicts=())
+    bound = (
+        _count_winning(free)
+        if search is iter_winning_masks
+        else _count_minimal_winning(free)
+    )
+    if bound > COUNT_BY_LISTING_LIMIT:
+        raise ComputationTooLargeError(
+            "the number of coalitions under these red lines",
+            f"without the red lines there are {bound:,}, too many to check one "
+            f"by one (above {COUNT_BY_LISTING_LIMIT:,})",
+            "stream them with the iter_ function and count as you go",
+        )
+    return sum(1 for _ in search(game))
 
 
 def _capped_list(
     council: Council,
     game: Game,
     *,
+    constraints: Constraints | None,
     search: Callable[[Game], Iterator[int]],
     count: Callable[[], int],
     max_coalitions: int | None,
@@ -235,10 +308,14 @@ def _capped_list(
             if len(chunk) > cap:
                 raise TooManyCoalitionsError(None, cap, lazy_alternative)
             stream = iter(chunk)
-    decode = decoder(council)
+    decode = decoder(council, constraints)
     with _collector_paused():
-        masks = sorted(stream, key=decode.sort_key)
-        return list(map(decode.coalition, masks))
+        if decode.fast:
+            masks = sorted(stream, key=decode.sort_key)
+            return list(map(decode.coalition, masks))
+        found = list(map(decode.coalition, stream))
+        found.sort(key=Coalition.sort_key)
+        return found
 
 
 @contextlib.contextmanager
