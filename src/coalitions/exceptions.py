@@ -23,6 +23,7 @@ __all__ = [
     "InvalidSeatsError",
     "InvalidTypeError",
     "InvalidValueError",
+    "MissingPositionError",
     "NoWinningCoalitionError",
     "TooManyCoalitionsError",
     "UnknownPartyError",
@@ -168,6 +169,25 @@ class NoWinningCoalitionError(CoalitionsError, ValueError):
         super().__init__(
             f"cannot compute {what}: the parties hold {declared} seats in all, "
             f"below the quota of {quota}, so no coalition can win"
+        )
+
+
+class MissingPositionError(CoalitionsError, ValueError):
+    """A theory needs left-right positions that some parties do not have.
+
+    Attributes:
+        theory: The theory or measure that needs them.
+        parties: The parties without a position, in council order.
+    """
+
+    def __init__(self, theory: str, parties: tuple[str, ...]) -> None:
+        self.theory = theory
+        self.parties = parties
+        names = ", ".join(repr(name) for name in parties)
+        super().__init__(
+            f"{theory} needs a left-right position for every party; missing for "
+            f"{names} (set Party.position, or pass unpositioned='omit' to leave "
+            "them out)"
         )
 
 

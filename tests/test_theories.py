@@ -1,0 +1,199 @@
+"""Coalition theories and classification against their definitions."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+from hypothesis import given
+
+import coalitions
+from coalitions import Council, Party
+from coalitions.exceptions import MissingPositionError
+
+from .oracles import all_coalitions, brute_minimal_winning, brute_winning, wins
+from .strategies import councils
+
+
+def line(council: Council) -> list[str]:
+    """Positioned parties, left to right, ties in council order."""
+    placed = [
+        (Fraction(str(p.position)), i, p.name)
+        for i, p in enumerate(council.parties)
+        if p.position is not None
+    ]
+    return [name for _, _, name in sorted(placed)]
+
+
+def connected(order: list[str], members: frozenset[str]) -> bool:
+    spots = sorted(order.index(m) for m in members)
+    return bool(spots) and spots[-1] - spots[0] + 1 == len(spots)
+
+
+def span(council: Council, members: frozenset[str]) -> Fraction:
+    spots = [Fraction(str(council[m].position)) for m in members]
+    return max(spots) - min(spots)
+
+
+@given(councils(max_parties=9))
+def test_minimum_winning_and_fewest_parties(council: Council) -> None:
+    """Minimal winning coalitions with the fewest seats, and with the fewest parties."""
+    minimal = brute_minimal_winning(council)
+    seats = {m: sum(council[n].seats for n in m) for m in minimal}
+    fewest_seats = min(seats.values(), default=0)
+    assert {frozenset(c.names) for c in coalitions.minimum_winning(council)} == {
+        m for m in minimal if seats[m] == fewest_seats
+    }
+    fewest = min((len(m) for m in minimal), default=0)
+    assert {frozenset(c.names) for c in coalitions.fewest_parties(council)} == {
+        m for m in minimal if len(m) == fewest
+    }
+    # No winning coalition has fewer seats than the minimum winning ones.
+    assert all(
+        sum(council[n].seats for n in w) >= fewest_seats for w in brute_winning(council)
+    )
+
+
+@given(councils(max_parties=9))
+def test_minimal_connected_winning(council: Council) -> None:
+    """Connected, winning, and dropping any member loses or leaves a gap."""
+    order = line(council)
+    expected = set()
+    for members in all_coalitions(council):
+        if not members or not set(members) <= set(order):
+            continue
+        if not (connected(order, members) and wins(council, members)):
+            continue
+        if all(
+            not wins(council, members - {m}) or not connected(order, members - {m})
+            for m in members
+            if len(members) > 1
+        ):
+            expected.add(members)
+    found = coalitions.minimal_connected_winning(council, unpositioned="omit")
+    assert {frozenset(c.names) for c in found} == expected
+    assert found == sorted(found)
+
+
+@given(councils(max_parties=9))
+def test_minimal_range(council: Council) -> None:
+    """The smallest range over all winning coalitions, reached by minimal ones."""
+    placed = frozenset(line(council))
+    winners = [w for w in brute_winning(council) if w <= placed]
+    if not winners:
+        assert coalitions.minimal_range(council, unpositioned="omit") == []
+        return
+    smallest = min(span(council, w) for w in winners)
+    expected = {
+        m
+        for m in brute_minimal_winning(council)
+        if m <= placed and span(council, m) == smallest
+    }
+    found = coalitions.minimal_range(council, unpositioned="omit")
+    assert {frozenset(c.names) for c in found} == expected
+
+
+@given(councils(max_parties=9))
+def test_median_party_holds_the_median_seat(council: Council) -> None:
+    """The median party holds the middle seat (both middle seats, if even)."""
+    seats = [name for name in line(council) for _ in range(council[name].seats)]
+    if not seats:
+        expected = None
+    elif len(seats) % 2:
+        expected = seats[len(seats) // 2]
+    else:
+        middle = {seats[len(seats) // 2 - 1], seats[len(seats) // 2]}
+        expected = middle.pop() if len(middle) == 1 else None
+    assert coalitions.median_party_name(council, unpositioned="omit") == expected
+    found = coalitions.median_party(council, unpositioned="omit")
+    if expected is None:
+        assert found == []
+    else:
+        assert all(expected in c.names for c in found)
+
+
+@pytest.mark.parametrize(
+    "theory", [t for t in coalitions.THEORIES.values() if t.uses_positions]
+)
+def test_missing_positions_raise_by_default(theory: coalitions.Theory) -> None:
+    """Position-based theories refuse parties without a position, naming them."""
+    council = Council("C", [Party("A", 5, position=2.0), Party("B", 4)], 9)
+    with pytest.raises(MissingPositionError) as caught:
+        theory.predict(council)
+    assert caught.value.parties == ("B",)
+    assert "'B'" in str(caught.value)
+
+
+@given(councils(max_parties=8))
+def test_classify(council: Council) -> None:
+    """Each classification agrees with the definitions."""
+    minimal = brute_minimal_winning(council)
+    order = line(council)
+    for members in all_coalitions(council):
+        if not members:
+            continue
+        result = coalitions.classify(council, sorted(members))
+        assert result.winning == wins(council, members)
+        assert result.minority == (not wins(council, members))
+        assert result.minimal == (members in minimal)
+        assert result.surplus == (wins(council, members) and members not in minimal)
+        assert result.margin == result.coalition.seats - result.coalition.quota
+        if len(order) == len(council.names):
+            assert result.connected == connected(order, members)
+        else:
+            assert result.connected is None
+
+
+@given(councils(max_parties=9))
+def test_rank_orders_every_minimal_winning_coalition(council: Council) -> None:
+    """rank is a reordering of the minimal winning coalitions by plausibility."""
+    ranked = coalitions.rank(council)
+    assert {frozenset(i.coalition.names) for i in ranked} == brute_minimal_winning(
+        council
+    )
+    keys = [
+        (
+            i.contains_median is not True,
+            i.connected is not True,
+            len(i.coalition),
+            i.range if i.range is not None else 0,
+            i.coalition.seats,
+        )
+        for i in ranked
+    ]
+    assert keys == sorted(keys)
+
+
+def test_germany_1957_surplus_cabinet() -> None:
+    """Germany 1957: CDU/CSU 270 of 497 won alone, so CDU/CSU + DP was surplus."""
+    council = Council.from_seats(
+        "Bundestag 1957",
+        {"CDU/CSU": 270, "SPD": 169, "FDP": 41, "DP": 17},
+        total_seats=497,
+    )
+    cabinet = coalitions.classify(council, ["CDU/CSU", "DP"])
+    assert cabinet.winning
+    assert cabinet.surplus
+    assert not cabinet.minimal
+    assert cabinet.margin == 287 - 249
+
+
+def test_ireland_1937_minority() -> None:
+    """Ireland 1937: Fianna Fail's 69 of 138 seats made a minority government."""
+    council = Council.from_seats(
+        "Dail 1937",
+        {"Fianna Fail": 69, "Fine Gael": 48, "Labour": 13, "Independents": 8},
+    )
+    assert coalitions.classify(council, ["Fianna Fail"]).minority
+
+
+def test_darlington_with_labour_ruling_out_the_conservatives() -> None:
+    """Ranked options once Labour rules out the Conservatives."""
+    council = coalitions.example("darlington-2023")
+    red_line = coalitions.Constraints(incompatible=[("Labour", "Conservative")])
+    ranked = coalitions.rank(council, constraints=red_line)
+    assert [i.coalition.names for i in ranked] == [
+        ("Labour", "Liberal Democrat"),
+        ("Labour", "Green"),
+    ]
+    assert ranked[0].minimum_winning
