@@ -17,7 +17,7 @@ import attrs
 from coalitions._constraints import Constraints
 from coalitions._model import Coalition, Council
 from coalitions._validate import name_key
-from coalitions._winning import checked_game, minimal_winning
+from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game, minimal_winning
 from coalitions.exceptions import InvalidValueError, MissingPositionError
 
 __all__ = [
@@ -88,7 +88,9 @@ def minimum_winning(
         Sociological Review* 26(3), 373-382.
         Riker, W. H. (1962). *The Theory of Political Coalitions*. Yale UP.
     """
-    found = minimal_winning(council, constraints=constraints, max_coalitions=None)
+    found = minimal_winning(
+        council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
+    )
     fewest = min((c.seats for c in found), default=0)
     return [c for c in found if c.seats == fewest]
 
@@ -108,7 +110,9 @@ def fewest_parties(
         Leiserson, M. (1968). Factions and coalitions in one-party Japan.
         *American Political Science Review* 62(3), 770-787.
     """
-    found = minimal_winning(council, constraints=constraints, max_coalitions=None)
+    found = minimal_winning(
+        council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
+    )
     fewest = min((len(c) for c in found), default=0)
     return [c for c in found if len(c) == fewest]
 
@@ -234,7 +238,9 @@ def minimal_range(
     council, _ = checked_game(council, constraints)
     line = _positioned(council, unpositioned, "minimal range")
     found = minimal_winning(
-        council, constraints=_omitting(council, constraints, line), max_coalitions=None
+        council,
+        constraints=_omitting(council, constraints, line),
+        max_coalitions=DEFAULT_MAX_COALITIONS,
     )
     ranges = [coalition_range(c) for c in found]
     smallest = min((r for r in ranges if r is not None), default=None)
@@ -314,7 +320,9 @@ def median_party(
         return []
     line = _positioned(council, unpositioned, "the median party")
     found = minimal_winning(
-        council, constraints=_omitting(council, constraints, line), max_coalitions=None
+        council,
+        constraints=_omitting(council, constraints, line),
+        max_coalitions=DEFAULT_MAX_COALITIONS,
     )
     return [c for c in found if median in c.names]
 
@@ -445,7 +453,7 @@ class _Context:
         self.minimal = {
             frozenset(c.names)
             for c in minimal_winning(
-                council, constraints=constraints, max_coalitions=None
+                council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
             )
         }
         self.minimum = {
@@ -545,7 +553,9 @@ def rank(
     context = _Context(council, constraints)
     items = [
         context.classify(c)
-        for c in minimal_winning(council, constraints=constraints, max_coalitions=None)
+        for c in minimal_winning(
+            council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
+        )
     ]
 
     def plausibility(item: Classification) -> tuple[object, ...]:
