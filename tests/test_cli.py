@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+import coalitions
 from coalitions import POWER_INDICES
 from coalitions._cli import main
 
@@ -37,24 +38,21 @@ def test_show_darlington_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_show_json(capsys: pytest.CaptureFixture[str]) -> None:
-    """--json prints the council and the coalitions as JSON."""
+    """--json prints the panel document."""
     assert main(["show", "darlington-2023", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
-    assert document["majority"] == 26
-    assert document["undeclared"] == 2
+    assert document == coalitions.panel(coalitions.example("darlington-2023"))
+    assert document["council"]["majority"] == 26
+    assert document["council"]["undeclared"] == 2
     certain = [c for c in document["coalitions"] if c["status"] == "certain"]
     assert [c["parties"] for c in certain] == [
-        ["Labour", "Conservative"],
-        ["Labour", "Green"],
         ["Labour", "Liberal Democrat"],
+        ["Labour", "Green"],
+        ["Labour", "Conservative"],
     ]
     assert document["control"]["status"] == "no overall control"
-    assert document["parties"][0] == {
-        "name": "Labour",
-        "seats": 23,
-        "seats_needed": 3,
-        "status": "impossible",
-    }
+    labour = document["parties"][0]
+    assert (labour["seats_needed"], labour["majority_status"]) == (3, "impossible")
 
 
 def test_show_changes_since_previous(capsys: pytest.CaptureFixture[str]) -> None:
@@ -63,16 +61,12 @@ def test_show_changes_since_previous(capsys: pytest.CaptureFixture[str]) -> None
     out = capsys.readouterr().out
     assert "Conservative fell from 22 seats to 14" in out
     assert "Since darlington-2019:" in out
-    assert (
-        main(["show", "darlington-2023", "--previous", "darlington-2019", "--json"])
-        == 0
-    )
+    arguments = ["show", "darlington-2023", "--previous", "darlington-2019", "--json"]
+    assert main(arguments) == 0
     document = json.loads(capsys.readouterr().out)
-    conservative = next(
-        row for row in document["changes"]["parties"] if row["name"] == "Conservative"
-    )
-    assert (conservative["before"], conservative["after"]) == (22, 14)
-    assert ["Labour", "Green"] in document["changes"]["gained_majority"]
+    conservative = document["parties"][1]
+    assert (conservative["seats_before"], conservative["seats"]) == (22, 14)
+    assert ["Labour", "Green"] in document["previous"]["gained_majority"]
 
 
 def test_show_csv_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -207,3 +201,26 @@ def test_tutorial_shows_the_real_output(capsys: pytest.CaptureFixture[str]) -> N
     quoted = tutorial[tutorial.index(prompt) + len(prompt) :].split("```")[0]
     assert main(["show", "darlington-2023"]) == 0
     assert capsys.readouterr().out == quoted
+
+
+@pytest.mark.parametrize("form", ["table", "json", "svg", "html"])
+def test_show_formats_to_a_file(tmp_path: Path, form: str) -> None:
+    """Every format can be written to a file with -o."""
+    out = tmp_path / f"panel.{form}"
+    assert main(["show", "darlington-2023", "--format", form, "-o", str(out)]) == 0
+    text = out.read_text("utf-8")
+    if form == "json":
+        assert json.loads(text)["schema_version"] == "1.0"
+    elif form == "svg":
+        assert text.startswith("<svg")
+        assert text.count('class="seat"') == 50
+    elif form == "html":
+        assert text.startswith("<!doctype html>")
+    else:
+        assert "Who could govern" in text
+
+
+def test_show_to_an_unwritable_place(capsys: pytest.CaptureFixture[str]) -> None:
+    """A file that cannot be written is a one-line error, exit 2."""
+    assert main(["show", "eec-1958", "-o", "/nonexistent/dir/out.html"]) == 2
+    assert len(capsys.readouterr().err.strip().splitlines()) == 1

@@ -18,6 +18,7 @@ Examples:
 from __future__ import annotations
 
 from coalitions._changes import Changes, SeatChange, changes
+from coalitions._colours import party_colours
 from coalitions._constraints import Constraints
 from coalitions._election import (
     CoalitionOutlook,
@@ -30,9 +31,11 @@ from coalitions._election import (
     control,
     outlook,
 )
+from coalitions._html import html
 from coalitions._io import example, example_names, load_council
 from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
+from coalitions._panel import PANEL_SCHEMA_VERSION, panel, panel_schema
 from coalitions._power import (
     POWER_INDICES,
     PowerIndex,
@@ -53,6 +56,7 @@ from coalitions._quota import (
     simple_majority,
     supermajority,
 )
+from coalitions._svg import svg
 from coalitions._theories import (
     THEORIES,
     Classification,
@@ -79,6 +83,7 @@ from coalitions.exceptions import CoalitionsError
 
 __all__ = [
     "DEFAULT_MAX_COALITIONS",
+    "PANEL_SCHEMA_VERSION",
     "POWER_INDICES",
     "THEORIES",
     "CastingVote",
@@ -115,6 +120,7 @@ __all__ = [
     "example",
     "example_names",
     "fewest_parties",
+    "html",
     "iter_minimal_winning",
     "iter_winning",
     "johnston",
@@ -126,6 +132,9 @@ __all__ = [
     "minimal_winning",
     "minimum_winning",
     "outlook",
+    "panel",
+    "panel_schema",
+    "party_colours",
     "pivotal_members",
     "public_good",
     "public_good_counts",
@@ -133,6 +142,7 @@ __all__ = [
     "shapley_shubik",
     "simple_majority",
     "supermajority",
+    "svg",
     "swings",
     "veto_players",
     "winning",

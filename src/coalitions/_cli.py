@@ -12,9 +12,12 @@ from typing import Any, NoReturn
 
 from coalitions._changes import Changes, changes
 from coalitions._election import Outlook, Status, control, outlook
+from coalitions._html import html
 from coalitions._io import example, example_names, load_council
 from coalitions._model import Council
+from coalitions._panel import panel
 from coalitions._power import POWER_INDICES
+from coalitions._svg import svg
 from coalitions._winning import DEFAULT_MAX_COALITIONS
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
@@ -48,6 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
         "--previous",
         metavar="SOURCE",
         help="an earlier composition (file or example) to show changes since",
+    )
+    show.add_argument(
+        "--format",
+        choices=["table", "json", "svg", "html"],
+        default="table",
+        help="table (default), json (the panel document), svg (seat chart) or "
+        "html (a self-contained page)",
+    )
+    show.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of the screen"
     )
     show.add_argument(
         "--max-coalitions",
@@ -106,84 +119,49 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "power":
             names = [args.index] if args.index else list(POWER_INDICES)
             indices = {name: POWER_INDICES[name](council) for name in names}
-            document = power_document(council, indices)
-            table = power_table(council, indices)
-        else:
-            night = outlook(council, max_coalitions=args.max_coalitions)
-            previous = None
-            if args.previous is not None:
-                previous = changes(
-                    read_source(args.previous),
-                    council,
-                    max_coalitions=args.max_coalitions,
+            output = (
+                json.dumps(
+                    power_document(council, indices), indent=2, ensure_ascii=False
                 )
-            document = show_document(night, previous)
-            table = show_table(night, previous, since=args.previous)
+                if args.json
+                else power_table(council, indices)
+            )
+        else:
+            output = _show(council, args)
+        if args.command == "show" and args.output:
+            Path(args.output).write_text(output + "\n", encoding="utf-8")
+            return EXIT_OK
     except CoalitionsError as error:
         print(f"coalitions: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    if args.json:
-        print(json.dumps(document, indent=2, ensure_ascii=False))
-    else:
-        print(table)
+    except OSError as error:
+        print(
+            f"coalitions: error: cannot write {args.output}: {error.strerror}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
+    print(output)
     return EXIT_OK
 
 
-def show_document(night: Outlook, previous: Changes | None) -> dict[str, Any]:
-    """Return the JSON document printed by ``coalitions show --json``."""
-    council = night.council
-    state = control(council)
-    document: dict[str, Any] = {
-        "council": council.to_dict(),
-        "majority": council.majority,
-        "rule": council.rule_description,
-        "declared": council.declared,
-        "undeclared": council.undeclared,
-        "control": {
-            "status": state.status.value,
-            "party": state.party,
-            "largest": list(state.largest),
-            "seats_short": state.seats_short,
-            "text": str(state),
-        },
-        "parties": [
-            {
-                "name": p.name,
-                "seats": p.seats,
-                "seats_needed": p.seats_needed,
-                "status": p.status.value,
-            }
-            for p in night.parties
-        ],
-        "coalitions": [
-            {
-                "parties": list(item.coalition.names),
-                "seats": item.coalition.seats,
-                "surplus": item.coalition.surplus,
-                "status": item.status.value,
-                "seats_needed": item.seats_needed,
-            }
-            for item in night.coalitions
-        ],
-    }
-    if previous is not None:
-        document["changes"] = {
-            "previous": previous.previous.name,
-            "total_seats_changed": previous.total_seats_changed,
-            "parties": [
-                {
-                    "name": row.name,
-                    "before": row.before,
-                    "after": row.after,
-                    "change": row.change,
-                    "text": row.describe(),
-                }
-                for row in previous.parties
-            ],
-            "gained_majority": [list(c.names) for c in previous.gained_majority],
-            "lost_majority": [list(c.names) for c in previous.lost_majority],
-        }
-    return document
+def _show(council: Council, args: argparse.Namespace) -> str:
+    """Return what ``coalitions show`` prints, in the format asked for."""
+    previous = read_source(args.previous) if args.previous is not None else None
+    form = "json" if args.json else args.format
+    if form == "json":
+        document = panel(council, previous=previous, max_coalitions=args.max_coalitions)
+        return json.dumps(document, indent=2, ensure_ascii=False)
+    if form == "svg":
+        return svg(council)
+    if form == "html":
+        return html(council, previous=previous, max_coalitions=args.max_coalitions)
+    night = outlook(council, max_coalitions=args.max_coalitions)
+    diff = (
+        changes(previous, council, max_coalitions=args.max_coalitions)
+        if previous is not None
+        else None
+    )
+    return show_table(night, diff, since=args.previous)
 
 
 def power_document(

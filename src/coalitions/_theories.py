@@ -117,7 +117,7 @@ def fewest_parties(
     return [c for c in found if len(c) == fewest]
 
 
-def _feasible(
+def constraints_allow(
     council: Council, constraints: Constraints | None, positions: list[int]
 ) -> bool:
     """Whether the parties at these positions may form a coalition together."""
@@ -188,10 +188,12 @@ def minimal_connected_winning(
             coalition = council.coalition_at(members)
             if not coalition.is_winning:
                 continue
-            if _feasible(council, constraints, members) and all(
+            if constraints_allow(council, constraints, members) and all(
                 name_key(council.parties[end].name) in required
                 or not council.coalition_at([i for i in members if i != end]).is_winning
-                or not _feasible(council, constraints, [i for i in members if i != end])
+                or not constraints_allow(
+                    council, constraints, [i for i in members if i != end]
+                )
                 for end in {members[0], members[-1]}
                 if len(members) > 1
             ):
@@ -445,7 +447,7 @@ class Classification:
     range: Fraction | None
 
 
-class _Context:
+class Classifier:
     """The predictions that classifying coalitions of one council needs, once."""
 
     def __init__(self, council: Council, constraints: Constraints | None) -> None:
@@ -528,7 +530,7 @@ def classify(
         True
     """
     council, _ = checked_game(council, constraints)
-    return _Context(council, constraints).classify(council.coalition(coalition))
+    return Classifier(council, constraints).classify(council.coalition(coalition))
 
 
 def rank(
@@ -550,7 +552,7 @@ def rank(
         Labour + Conservative: 37 of 50 (majority 26)
     """
     council, _ = checked_game(council, constraints)
-    context = _Context(council, constraints)
+    context = Classifier(council, constraints)
     items = [
         context.classify(c)
         for c in minimal_winning(

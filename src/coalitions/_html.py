@@ -1,0 +1,190 @@
+"""A self-contained "who could govern" page: charts, coalitions and parties."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from html import escape
+from typing import Any
+
+from coalitions._constraints import Constraints
+from coalitions._model import Council
+from coalitions._panel import panel
+from coalitions._svg import svg
+from coalitions._winning import DEFAULT_MAX_COALITIONS
+
+__all__ = ["html"]
+
+_STYLE = """
+:root { color-scheme: light; --ink: #1b1b1b; --muted: #5a5a5a; --rule: #d9d9d9; }
+* { box-sizing: border-box; }
+body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--ink); background: #fff; line-height: 1.45; }
+main { max-width: 720px; margin: 0 auto; padding: 16px; }
+h1 { font-size: 1.6rem; margin: 0.4rem 0; }
+h2 { font-size: 1.2rem; margin: 1.6rem 0 0.5rem; }
+.control { font-size: 1.15rem; font-weight: 600; margin: 0.3rem 0; }
+.summary, figcaption, footer { color: var(--muted); }
+figure { margin: 1rem 0; }
+svg { width: 100%; height: auto; display: block; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
+th, td { text-align: left; padding: 6px 8px; border-bottom: 1px solid var(--rule);
+  vertical-align: top; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
+.swatch { display: inline-block; width: 0.8em; height: 0.8em; border-radius: 2px;
+  margin-right: 0.4em; vertical-align: baseline; }
+.status-possible { color: var(--muted); }
+footer { margin-top: 2rem; font-size: 0.85rem; }
+"""
+
+
+def _cell(text: object, *, number: bool = False) -> str:
+    css = ' class="number"' if number else ""
+    return f"<td{css}>{escape(str(text))}</td>"
+
+
+def _coalition_rows(document: Mapping[str, Any]) -> list[str]:
+    undeclared = document["council"]["undeclared"]
+    rows = []
+    for item in document["coalitions"]:
+        status = (
+            "has a majority"
+            if item["status"] == "certain"
+            else f"needs {item['seats_needed']} of the {undeclared} seats to declare"
+        )
+        rows.append(
+            f'<tr class="coalition status-{item["status"]}">'
+            + _cell(" + ".join(item["parties"]))
+            + _cell(item["seats"], number=True)
+            + _cell(f"{item['surplus']:+d}", number=True)
+            + _cell(status)
+            + "</tr>"
+        )
+    return rows
+
+
+def _party_rows(document: Mapping[str, Any], with_change: bool) -> list[str]:
+    rows = []
+    for party in document["parties"]:
+        cells = [
+            f'<td><span class="swatch" style="background:{party["colour"]}"></span>'
+            f"{escape(party['name'])}</td>",
+            _cell(party["seats"], number=True),
+        ]
+        if with_change:
+            change = party["change"]
+            cells.append(
+                _cell(
+                    "new" if party["seats_before"] == 0 else f"{change:+d}", number=True
+                )
+            )
+        cells.extend(
+            _cell(
+                "n/a" if value is None else f"{value['value'] * 100:.1f}%", number=True
+            )
+            for value in party["power"].values()
+        )
+        rows.append('<tr class="party">' + "".join(cells) + "</tr>")
+    return rows
+
+
+def html(
+    council: Council,
+    *,
+    previous: Council | None = None,
+    constraints: Constraints | None = None,
+    indices: Iterable[str] = ("banzhaf", "shapley_shubik"),
+    colours: Mapping[str, str] | None = None,
+    max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+) -> str:
+    """Return a self-contained HTML page: who could govern the council.
+
+    One file with no network requests and no external assets (a content
+    security policy forbids them): a seat chart, the coalitions that could
+    govern (with their status while seats are undeclared) and a chart of
+    them, and a table of the parties with their seats, change since
+    ``previous`` and power. It reads well on a phone and on a desktop. The
+    page shows exactly what [`panel`][coalitions.panel] returns for the same
+    arguments.
+
+    Args:
+        council: The council.
+        previous: An earlier composition, for seat changes.
+        constraints: Red lines, requirements and blocs for the coalitions.
+        indices: Power indices to show.
+        colours: Party colours to use instead of the defaults.
+        max_coalitions: The cap on coalitions listed.
+
+    Returns:
+        The page, as a string.
+
+    Examples:
+        >>> page = html(example("darlington-2023"))
+        >>> page.startswith("<!doctype html>"), "Labour + Liberal Democrat" in page
+        (True, True)
+    """
+    document = panel(
+        council,
+        previous=previous,
+        constraints=constraints,
+        indices=indices,
+        colours=colours,
+        max_coalitions=max_coalitions,
+    )
+    info = document["council"]
+    palette = {party["name"]: party["colour"] for party in document["parties"]}
+    name = escape(info["name"])
+    with_change = document["previous"] is not None
+    power_heads = "".join(
+        f'<th class="number" scope="col">{escape(meta["title"])}</th>'
+        for meta in document["indices"].values()
+    )
+    change_head = '<th class="number" scope="col">Change</th>' if with_change else ""
+    coalitions = _coalition_rows(document)
+    empty = "<p>No coalition can reach a majority.</p>" if not coalitions else ""
+    body = [
+        "<!doctype html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        "style-src 'unsafe-inline'; img-src data:\">",
+        f"<title>Who could govern {name}?</title>",
+        f"<style>{_STYLE}</style></head>",
+        "<body><main>",
+        f"<h1>Who could govern {name}?</h1>",
+        f'<p class="control">{escape(document["control"]["text"])}</p>',
+        f'<p class="summary">{info["total_seats"]} seats, {info["declared"]} declared'
+        + (
+            f", {info['undeclared']} still to declare or vacant"
+            if info["undeclared"]
+            else ""
+        )
+        + f". A majority is {info['majority']} seats "
+        + f"({escape(info['rule']['text'])}).</p>",
+        "<figure>",
+        svg(council, colours=palette),
+        "<figcaption>One dot per seat; hollow dots are seats not yet declared or "
+        "vacant; the dashed line marks a majority counted from the left.</figcaption>",
+        "</figure>",
+        "<section><h2>Coalitions that could govern</h2>",
+        empty,
+        '<div class="scroll"><table class="coalitions"><thead><tr>'
+        '<th scope="col">Coalition</th><th class="number" scope="col">Seats</th>'
+        '<th class="number" scope="col">Over majority</th><th scope="col">Status</th>'
+        "</tr></thead><tbody>",
+        *coalitions,
+        "</tbody></table></div>",
+        "<figure>",
+        svg(council, chart="coalitions", colours=palette, constraints=constraints),
+        "</figure></section>",
+        "<section><h2>Parties</h2>",
+        '<div class="scroll"><table class="parties"><thead><tr>'
+        '<th scope="col">Party</th><th class="number" scope="col">Seats</th>'
+        f"{change_head}{power_heads}</tr></thead><tbody>",
+        *_party_rows(document, with_change),
+        "</tbody></table></div></section>",
+        "<footer>Power: the share of decisive votes each party holds (exact "
+        "indices; see the coalitions documentation). Made with coalitions.</footer>",
+        "</main></body></html>",
+    ]
+    return "\n".join(part for part in body if part)

@@ -1,0 +1,230 @@
+"""The "who could govern" panel: one JSON-ready document with everything shown."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from fractions import Fraction
+from importlib import resources
+from typing import Any
+
+from coalitions._changes import changes
+from coalitions._colours import party_colours
+from coalitions._constraints import Constraints
+from coalitions._election import Status, control, outlook
+from coalitions._model import Council
+from coalitions._power import POWER_INDICES
+from coalitions._theories import Classification, Classifier, constraints_allow, rank
+from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game
+from coalitions.exceptions import CoalitionsError, InvalidValueError
+
+__all__ = ["PANEL_SCHEMA_VERSION", "panel", "panel_schema"]
+
+#: The version of the panel document's layout. The minor number grows when
+#: fields are added; the major number when a field changes or goes.
+PANEL_SCHEMA_VERSION = "1.0"
+
+
+def panel_schema() -> dict[str, Any]:
+    """Return the JSON Schema (draft 2020-12) of [`panel`][coalitions.panel]'s document.
+
+    The schema ships with the package as ``coalitions/schema/panel.schema.json``.
+
+    Examples:
+        >>> panel_schema()["properties"]["schema_version"]["const"]
+        '1.0'
+    """
+    text = (resources.files("coalitions") / "schema" / "panel.schema.json").read_text(
+        encoding="utf-8"
+    )
+    schema: dict[str, Any] = json.loads(text)
+    return schema
+
+
+def _fraction(value: Fraction) -> dict[str, Any]:
+    return {"exact": str(value), "value": float(value)}
+
+
+def _classification(item: Classification) -> dict[str, Any]:
+    return {
+        "minimal": item.minimal,
+        "minimum_winning": item.minimum_winning,
+        "fewest_parties": item.fewest_parties,
+        "connected": item.connected,
+        "minimal_connected": item.minimal_connected,
+        "contains_median": item.contains_median,
+        "range": None if item.range is None else str(item.range),
+    }
+
+
+def panel(
+    council: Council,
+    *,
+    previous: Council | None = None,
+    constraints: Constraints | None = None,
+    indices: Iterable[str] = ("banzhaf", "shapley_shubik"),
+    colours: Mapping[str, str] | None = None,
+    max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+) -> dict[str, Any]:
+    """Return everything a "who could govern" panel shows, as plain JSON data.
+
+    The document (described field by field in the docs, and by the JSON
+    Schema that [`panel_schema`][coalitions.panel_schema] returns) holds:
+    the council and its quota rule; who controls it; every party with its
+    colour, seats, magic number, change since ``previous`` and power; and
+    the coalitions a panel lists. Coalitions come in this order: those with a
+    majority already (the minimal winning coalitions under ``constraints``,
+    most plausible first, as [`rank`][coalitions.rank] orders them), then,
+    while seats are undeclared, those that could still get one, fewest seats
+    needed first.
+
+    Args:
+        council: The council.
+        previous: An earlier composition, for seat changes.
+        constraints: Red lines, requirements and blocs for the coalitions.
+        indices: Names from [`POWER_INDICES`][coalitions.POWER_INDICES] to
+            include for each party.
+        colours: Party colours to use instead of the defaults.
+        max_coalitions: The cap on coalitions listed.
+
+    Returns:
+        A dict of strings, numbers, booleans, lists and dicts only, ready for
+        ``json.dumps``.
+
+    Raises:
+        InvalidValueError: An index name is not in the registry.
+
+    Examples:
+        >>> document = panel(example("darlington-2023"))
+        >>> document["control"]["text"]
+        'No overall control: Labour is 3 seats short of a majority'
+        >>> for item in document["coalitions"][:3]:
+        ...     print(item["status"], item["parties"])
+        certain ['Labour', 'Liberal Democrat']
+        certain ['Labour', 'Green']
+        certain ['Labour', 'Conservative']
+    """
+    council, _ = checked_game(council, constraints)
+    names = list(indices)
+    for name in names:
+        if name not in POWER_INDICES:
+            raise InvalidValueError(
+                "indices", name, f"one of {', '.join(POWER_INDICES)}"
+            )
+    palette = party_colours(council, colours)
+    state = control(council)
+    night = outlook(council, max_coalitions=max_coalitions)
+    power: dict[str, dict[str, Fraction] | None] = {}
+    for name in names:
+        try:
+            power[name] = POWER_INDICES[name](council)
+        except CoalitionsError:
+            power[name] = None  # undefined (nobody can win) or too large to compute
+    diff = changes(previous, council) if previous is not None else None
+    before = {row.name: row for row in diff.parties} if diff else {}
+    context = Classifier(council, constraints)
+    certain = rank(council, constraints=constraints)
+    possible = [
+        item
+        for item in night.with_status(Status.POSSIBLE)
+        if constraints_allow(
+            council, constraints, [council.index(n) for n in item.coalition.names]
+        )
+    ]
+    coalitions = [
+        {
+            "parties": list(item.coalition.names),
+            "seats": item.coalition.seats,
+            "surplus": item.coalition.surplus,
+            "status": Status.CERTAIN.value,
+            "seats_needed": 0,
+            "classification": _classification(item),
+        }
+        for item in certain
+    ] + [
+        {
+            "parties": list(item.coalition.names),
+            "seats": item.coalition.seats,
+            "surplus": item.coalition.surplus,
+            "status": item.status.value,
+            "seats_needed": item.seats_needed,
+            "classification": _classification(context.classify(item.coalition)),
+        }
+        for item in possible
+    ]
+    parties = []
+    for party, prospects in zip(council.parties, night.parties, strict=True):
+        change = before.get(party.name)
+        parties.append(
+            {
+                "name": party.name,
+                "abbreviation": party.abbreviation,
+                "colour": palette[party.name],
+                "seats": party.seats,
+                "position": party.position,
+                "seats_needed": prospects.seats_needed,
+                "majority_status": prospects.status.value,
+                "seats_before": None if change is None else change.before,
+                "change": None if change is None else change.change,
+                "change_text": None if change is None else change.describe(),
+                "power": {
+                    name: None if values is None else _fraction(values[party.name])
+                    for name, values in power.items()
+                },
+            }
+        )
+    return {
+        "schema_version": PANEL_SCHEMA_VERSION,
+        "council": {
+            "name": council.name,
+            "total_seats": council.total_seats,
+            "declared": council.declared,
+            "undeclared": council.undeclared,
+            "majority": council.majority,
+            "rule": {**council.rule.to_dict(), "text": council.rule_description},
+        },
+        "control": {
+            "status": state.status.value,
+            "party": state.party,
+            "largest": list(state.largest),
+            "largest_seats": state.largest_seats,
+            "seats_short": state.seats_short,
+            "contenders": list(state.contenders),
+            "text": str(state),
+        },
+        "parties": parties,
+        "departed_parties": [
+            {
+                "name": row.name,
+                "seats_before": row.before,
+                "change_text": row.describe(),
+            }
+            for row in (diff.parties if diff else ())
+            if row.name not in council
+        ],
+        "previous": None
+        if diff is None
+        else {
+            "name": diff.previous.name,
+            "total_seats": diff.previous.total_seats,
+            "total_seats_changed": diff.total_seats_changed,
+            "gained_majority": [list(c.names) for c in diff.gained_majority],
+            "lost_majority": [list(c.names) for c in diff.lost_majority],
+        },
+        "constraints": None
+        if not constraints
+        else {
+            "excluding": list(constraints.excluding),
+            "incompatible": [list(pair) for pair in constraints.incompatible],
+            "requiring": list(constraints.requiring),
+            "blocs": [list(bloc) for bloc in constraints.blocs],
+        },
+        "indices": {
+            name: {
+                "title": POWER_INDICES[name].title,
+                "defined": power[name] is not None,
+            }
+            for name in names
+        },
+        "coalitions": coalitions,
+    }

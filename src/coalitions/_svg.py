@@ -1,0 +1,278 @@
+"""Seat charts as self-contained SVG: a parliament (hemicycle) and coalition bars."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from typing import Literal
+from xml.sax.saxutils import escape, quoteattr
+
+from coalitions._colours import party_colours
+from coalitions._constraints import Constraints
+from coalitions._model import Coalition, Council
+from coalitions._theories import rank
+from coalitions._winning import checked_game
+from coalitions.exceptions import InvalidValueError
+
+__all__ = ["svg"]
+
+_WIDTH = 640
+_FONT = "font-family:system-ui,-apple-system,'Segoe UI',Roboto,sans-serif"
+_UNDECLARED = "#ffffff"
+_UNDECLARED_STROKE = "#767676"
+_LABEL_CHARACTERS = 24
+
+
+def _rows(seats: int) -> int:
+    return max(1, round(math.sqrt(seats) / 2))
+
+
+def seat_layout(seats: int) -> tuple[list[tuple[float, float]], float]:
+    """Return seat centres on a unit hemicycle, left to right, and the dot radius.
+
+    Rows are concentric half rings; each row holds seats in proportion to its
+    radius (largest remainders settle the rounding), and seats are dealt out
+    by angle, so that consecutive seats form wedges from left to right.
+    """
+    if seats == 0:
+        return [], 0.0
+    rows = _rows(seats)
+    inner = 0.35 if rows > 1 else 0.8
+    step = (1 - inner) / rows
+    radii = [inner + (i + 0.5) * step for i in range(rows)]
+    shares = [seats * r / sum(radii) for r in radii]
+    counts = [math.floor(share) for share in shares]
+    by_remainder = sorted(range(rows), key=lambda i: (counts[i] - shares[i], -i))
+    for i in by_remainder[: seats - sum(counts)]:
+        counts[i] += 1
+    places = []
+    for radius, count in zip(radii, counts, strict=True):
+        for k in range(count):
+            angle = math.pi * (1 - (k + 0.5) / count)
+            places.append((angle, radius))
+    places.sort(key=lambda place: (-round(place[0], 9), place[1]))
+    arc = min(math.pi * r / c for r, c in zip(radii, counts, strict=True) if c)
+    dot = 0.42 * min(step, arc)
+    return [(r * math.cos(a), r * math.sin(a)) for a, r in places], dot
+
+
+def _label(text: str) -> str:
+    if len(text) <= _LABEL_CHARACTERS:
+        return text
+    return text[: _LABEL_CHARACTERS - 1] + "\u2026"
+
+
+def _order(council: Council) -> list[int]:
+    """Parties left to right: by position when every party has one."""
+    if council.parties and all(p.position is not None for p in council.parties):
+        return sorted(
+            range(len(council.parties)),
+            key=lambda i: (council.parties[i].position or 0.0, i),
+        )
+    return list(range(len(council.parties)))
+
+
+def _legend(
+    entries: Sequence[tuple[str, str, str, bool]], top: float
+) -> tuple[list[str], float]:
+    """Lay out legend entries (label, colour, css class, hollow) in columns."""
+    columns = max(1, min(3, len(entries)))
+    width = _WIDTH / columns
+    lines = []
+    for index, (text, colour, css, hollow) in enumerate(entries):
+        x = (index % columns) * width + 16
+        y = top + (index // columns) * 24
+        fill = _UNDECLARED if hollow else colour
+        stroke = f' stroke="{_UNDECLARED_STROKE}"' if hollow else ""
+        lines.append(
+            f'<g class="legend {css}"><rect x="{x:.1f}" y="{y - 11:.1f}" width="14" '
+            f'height="14" rx="3" fill="{fill}"{stroke}/>'
+            f'<text x="{x + 20:.1f}" y="{y:.1f}" font-size="14">'
+            f"{escape(_label(text))}</text></g>"
+        )
+    rows = math.ceil(len(entries) / columns)
+    return lines, top + rows * 24
+
+
+def _document(title: str, description: str, height: float, body: list[str]) -> str:
+    return "\n".join(
+        [
+            f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} '
+            f'{height:.0f}" width="{_WIDTH}" height="{height:.0f}" role="img" '
+            f'aria-labelledby="chart-title chart-desc" style="{_FONT}">',
+            f'<title id="chart-title">{escape(title)}</title>',
+            f'<desc id="chart-desc">{escape(description)}</desc>',
+            *body,
+            "</svg>",
+        ]
+    )
+
+
+def _parliament(council: Council, colours: Mapping[str, str]) -> str:
+    total = council.total_seats
+    places, dot = seat_layout(total)
+    radius = _WIDTH / 2 - 24
+    centre_x, centre_y = _WIDTH / 2, radius + 24
+    body = []
+    seat = 0
+    groups = [
+        (council.parties[i].name, council.parties[i].seats) for i in _order(council)
+    ]
+    for name, seats in groups:
+        if not seats:
+            continue
+        circles = []
+        for x, y in places[seat : seat + seats]:
+            circles.append(
+                f'<circle class="seat" cx="{centre_x + x * radius:.1f}" '
+                f'cy="{centre_y - y * radius:.1f}" r="{dot * radius:.1f}"/>'
+            )
+        seat += seats
+        noun = "seat" if seats == 1 else "seats"
+        body.append(
+            f'<g class="party" data-party={quoteattr(name)} data-seats="{seats}" '
+            f'fill="{colours[name]}"><title>{escape(name)}: {seats} {noun}</title>'
+            + "".join(circles)
+            + "</g>"
+        )
+    if council.undeclared:
+        circles = [
+            f'<circle class="seat" cx="{centre_x + x * radius:.1f}" '
+            f'cy="{centre_y - y * radius:.1f}" r="{dot * radius * 0.85:.1f}"/>'
+            for x, y in places[seat:]
+        ]
+        body.append(
+            f'<g class="undeclared" data-seats="{council.undeclared}" '
+            f'fill="{_UNDECLARED}" stroke="{_UNDECLARED_STROKE}" stroke-width="1.5">'
+            f"<title>Undeclared or vacant: {council.undeclared}</title>"
+            + "".join(circles)
+            + "</g>"
+        )
+    quota = council.majority
+    if 0 < quota <= len(places):
+        before = math.atan2(places[quota - 1][1], places[quota - 1][0])
+        after = (
+            math.atan2(places[quota][1], places[quota][0]) if quota < len(places) else 0
+        )
+        angle = (before + after) / 2
+        inner, outer = 0.28 * radius, radius + 14
+        x1, y1 = centre_x + inner * math.cos(angle), centre_y - inner * math.sin(angle)
+        x2, y2 = centre_x + outer * math.cos(angle), centre_y - outer * math.sin(angle)
+        body.append(
+            f'<g class="majority"><title>Majority: {quota} seats</title>'
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/></g>'
+        )
+    body.append(
+        f'<text class="headline" x="{centre_x:.1f}" y="{centre_y - 8:.1f}" '
+        f'text-anchor="middle" font-size="20" font-weight="600">'
+        f"{total} seats</text>"
+        f'<text x="{centre_x:.1f}" y="{centre_y + 16:.1f}" text-anchor="middle" '
+        f'font-size="14">majority {quota}</text>'
+    )
+    entries = [
+        (f"{name} {seats}", colours[name], "party", False) for name, seats in groups
+    ]
+    if council.undeclared:
+        entries.append((f"Undeclared {council.undeclared}", "", "undeclared", True))
+    legend, bottom = _legend(entries, centre_y + 48)
+    body += legend
+    listed = ", ".join(f"{name} {seats}" for name, seats in groups)
+    description = (
+        f"Seat chart of {council.name}: {total} seats. {listed}"
+        + (f", {council.undeclared} undeclared or vacant" if council.undeclared else "")
+        + f". A majority needs {quota} seats ({council.rule_description})."
+    )
+    return _document(f"{council.name}: seats", description, bottom + 8, body)
+
+
+def _coalition_bars(
+    council: Council, found: Sequence[Coalition], colours: Mapping[str, str]
+) -> str:
+    left, right = 16, _WIDTH - 16
+    scale = (right - left) / max(council.total_seats, 1)
+    body = []
+    y = 40
+    for coalition in found:
+        label = " + ".join(coalition.names)
+        body.append(
+            f'<g class="coalition" data-parties={quoteattr(label)}>'
+            f"<title>{escape(str(coalition))}</title>"
+            f'<text x="{left}" y="{y:.0f}" font-size="14">'
+            f"{escape(label)} ({coalition.seats})</text>"
+        )
+        x = float(left)
+        for party in coalition.parties:
+            width = party.seats * scale
+            body.append(
+                f'<rect x="{x:.1f}" y="{y + 6:.0f}" width="{width:.1f}" height="18" '
+                f'fill="{colours[party.name]}"><title>{escape(party.name)}: '
+                f"{party.seats}</title></rect>"
+            )
+            x += width
+        body.append("</g>")
+        y += 48
+    quota_x = left + council.majority * scale
+    body.append(
+        f'<g class="majority"><title>Majority: {council.majority} seats</title>'
+        f'<line x1="{quota_x:.1f}" y1="16" x2="{quota_x:.1f}" y2="{y - 16:.0f}" '
+        f'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/>'
+        f'<text x="{quota_x + 4:.1f}" y="14" font-size="12">majority '
+        f"{council.majority}</text></g>"
+    )
+    listed = "; ".join(f"{' + '.join(c.names)}, {c.seats} seats" for c in found)
+    description = (
+        f"Coalitions that could govern {council.name}, against the majority of "
+        f"{council.majority} of {council.total_seats} seats: {listed or 'none'}."
+    )
+    return _document(f"{council.name}: coalitions", description, y, body)
+
+
+def svg(
+    council: Council,
+    *,
+    chart: Literal["parliament", "coalitions"] = "parliament",
+    colours: Mapping[str, str] | None = None,
+    constraints: Constraints | None = None,
+    max_bars: int = 10,
+) -> str:
+    """Return a self-contained SVG chart of the council.
+
+    ``chart="parliament"`` draws a hemicycle: one dot per seat, grouped and
+    coloured by party (left to right by position when every party has one,
+    otherwise in council order), undeclared and vacant seats as hollow dots,
+    and a dashed line where the seats counted from the left reach a majority.
+    ``chart="coalitions"`` draws each minimal winning coalition (most
+    plausible first, at most ``max_bars``) as a bar of its parties' seats
+    against a dashed majority line. Both carry a ``<title>`` and a
+    ``<desc>`` that say in words what the chart shows, for screen readers.
+
+    Args:
+        council: The council.
+        chart: Which chart.
+        colours: Party colours to use instead of the defaults (see
+            [`party_colours`][coalitions.party_colours]).
+        constraints: For the coalition chart, the constraints to list under.
+        max_bars: For the coalition chart, how many coalitions to show.
+
+    Returns:
+        The SVG document as a string.
+
+    Raises:
+        InvalidValueError: ``chart`` is neither kind.
+
+    Examples:
+        >>> picture = svg(example("darlington-2023"))
+        >>> picture.count('class="seat"')
+        50
+        >>> "<title" in picture and 'class="majority"' in picture
+        True
+    """
+    council, _ = checked_game(council, constraints)
+    palette = party_colours(council, colours)
+    if chart == "parliament":
+        return _parliament(council, palette)
+    if chart == "coalitions":
+        found = [item.coalition for item in rank(council, constraints=constraints)]
+        return _coalition_bars(council, found[:max_bars], palette)
+    raise InvalidValueError("chart", chart, "'parliament' or 'coalitions'")

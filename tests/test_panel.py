@@ -1,0 +1,210 @@
+"""The panel document, colours and charts."""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from fractions import Fraction
+
+import jsonschema
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coalitions
+from coalitions import Council, Party
+from coalitions.exceptions import InvalidValueError, UnknownPartyError
+
+from .strategies import constraints_for, councils
+
+SVG = "{http://www.w3.org/2000/svg}"
+SCHEMA = coalitions.panel_schema()
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    """The shipped schema is itself valid draft 2020-12."""
+    jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    assert SCHEMA["properties"]["schema_version"]["const"] == (
+        coalitions.PANEL_SCHEMA_VERSION
+    )
+
+
+@given(councils(max_parties=8), councils(max_parties=6), st.data())
+def test_panel_validates_and_agrees_with_the_library(
+    council: Council, previous: Council, data: st.DataObject
+) -> None:
+    """Random panels validate against the schema; their numbers are the library's."""
+    constraints = data.draw(st.none() | constraints_for(council))
+    document = coalitions.panel(
+        council,
+        previous=data.draw(st.none() | st.just(previous)),
+        constraints=constraints,
+    )
+    jsonschema.validate(json.loads(json.dumps(document)), SCHEMA)
+    assert document["council"]["majority"] == council.majority
+    assert document["control"]["text"] == str(coalitions.control(council))
+    assert [p["name"] for p in document["parties"]] == list(council.names)
+    assert [p["seats"] for p in document["parties"]] == [
+        p.seats for p in council.parties
+    ]
+    certain = [c["parties"] for c in document["coalitions"] if c["status"] == "certain"]
+    assert certain == [
+        list(i.coalition.names)
+        for i in coalitions.rank(council, constraints=constraints)
+    ]
+    if council.declared >= council.majority:
+        banzhaf = coalitions.banzhaf(council)
+        for party in document["parties"]:
+            assert (
+                Fraction(party["power"]["banzhaf"]["exact"]) == banzhaf[party["name"]]
+            )
+    else:
+        assert document["indices"]["banzhaf"]["defined"] is False
+
+
+def test_darlington_panel() -> None:
+    """Darlington on election day, with changes since 2019."""
+    document = coalitions.panel(
+        coalitions.example("darlington-2023"),
+        previous=coalitions.example("darlington-2019"),
+    )
+    conservative = document["parties"][1]
+    assert conservative["change_text"] == "Conservative fell from 22 seats to 14"
+    assert conservative["colour"] == "#0087dc"
+    assert [p["name"] for p in document["departed_parties"]] == [
+        "Independent (1)",
+        "Independent (2)",
+        "Independent (3)",
+    ]
+    possible = [c for c in document["coalitions"] if c["status"] == "possible"]
+    assert possible[0]["parties"] == [
+        "Conservative",
+        "Green",
+        "Liberal Democrat",
+        "Independent",
+    ]
+    assert possible[0]["seats_needed"] == 1
+
+
+def test_panel_rejects_unknown_index() -> None:
+    """Index names must come from the registry."""
+    with pytest.raises(InvalidValueError) as caught:
+        coalitions.panel(coalitions.example("eec-1958"), indices=["influence"])
+    assert caught.value.field == "indices"
+
+
+# --- Colours
+
+
+@given(councils(max_parties=16))
+def test_colours_are_complete_deterministic_and_distinct(council: Council) -> None:
+    """Every party gets a colour, the same each time, and no two alike."""
+    colours = coalitions.party_colours(council)
+    assert list(colours) == list(council.names)
+    assert colours == coalitions.party_colours(council)
+    assert all(re.fullmatch(r"#[0-9a-f]{6}", c) for c in colours.values())
+    assert len(set(colours.values())) == len(colours)  # strategy names are distinct
+
+
+def test_colour_precedence() -> None:
+    """Overrides beat a party's own colour, which beats the built-in table."""
+    council = Council(
+        "C",
+        [Party("Labour", 3), Party("Green", 2, colour="#123456"), Party("Pirates", 1)],
+        6,
+    )
+    colours = coalitions.party_colours(council, {"pirates": "#ABCDEF"})
+    assert colours == {"Labour": "#e4003b", "Green": "#123456", "Pirates": "#abcdef"}
+    with pytest.raises(UnknownPartyError):
+        coalitions.party_colours(council, {"Reform": "#000000"})
+    with pytest.raises(InvalidValueError):
+        coalitions.party_colours(council, {"Labour": "red"})
+
+
+def test_many_parties_get_generated_colours() -> None:
+    """Beyond the palette, colours are generated, still distinct."""
+    council = Council.from_seats("Big", {f"List {i}": 1 for i in range(40)})
+    assert len(set(coalitions.party_colours(council).values())) == 40
+
+
+# --- Charts
+
+
+def seat_counts(root: ET.Element) -> dict[str, int]:
+    counts = {}
+    for group in root.iter(f"{SVG}g"):
+        if group.get("class") == "party":
+            counts[group.get("data-party", "")] = len(group.findall(f"{SVG}circle"))
+    return counts
+
+
+@given(councils(max_parties=15, max_seats=60, max_undeclared=20))
+def test_parliament_chart(council: Council) -> None:
+    """Well-formed SVG: a mark per seat and per party, hollow undeclared, majority."""
+    picture = coalitions.svg(council)
+    root = ET.fromstring(picture)
+    assert root.find(f"{SVG}title") is not None
+    assert root.find(f"{SVG}desc") is not None
+    circles = [c for c in root.iter(f"{SVG}circle") if c.get("class") == "seat"]
+    assert len(circles) == council.total_seats
+    assert seat_counts(root) == {p.name: p.seats for p in council.parties if p.seats}
+    undeclared = [g for g in root.iter(f"{SVG}g") if g.get("class") == "undeclared"]
+    assert sum(len(g.findall(f"{SVG}circle")) for g in undeclared) == council.undeclared
+    assert any(g.get("class") == "majority" for g in root.iter(f"{SVG}g"))
+    assert picture == coalitions.svg(council)
+
+
+def test_parliament_chart_for_650_seats() -> None:
+    """A 15-party, 650-seat chamber draws every seat."""
+    council = Council.from_seats(
+        "Commons",
+        {
+            f"Party {i}": seats
+            for i, seats in enumerate(
+                [200, 150, 80, 50, 40, 30, 20, 18, 15, 12, 10, 8, 6, 4, 2]
+            )
+        },
+        total_seats=650,
+    )
+    root = ET.fromstring(coalitions.svg(council))
+    assert (
+        len([c for c in root.iter(f"{SVG}circle") if c.get("class") == "seat"]) == 650
+    )
+
+
+def test_coalition_chart() -> None:
+    """The coalition chart has one bar per coalition and a majority line."""
+    council = coalitions.example("darlington-2023")
+    root = ET.fromstring(coalitions.svg(council, chart="coalitions"))
+    bars = [
+        g.get("data-parties")
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "coalition"
+    ]
+    assert bars == [
+        "Labour + Liberal Democrat",
+        "Labour + Green",
+        "Labour + Conservative",
+    ]
+    assert any(g.get("class") == "majority" for g in root.iter(f"{SVG}g"))
+    with pytest.raises(InvalidValueError):
+        coalitions.svg(council, chart="pie")  # type: ignore[arg-type]
+
+
+def test_names_are_escaped() -> None:
+    """Party names with markup characters cannot break the SVG or the page."""
+    council = Council.from_seats("<Council & Co>", {'A "<b>" & B': 3, "C's": 2})
+    ET.fromstring(coalitions.svg(council))
+    ET.fromstring(coalitions.svg(council, chart="coalitions"))
+    page = coalitions.html(council)
+    assert "<b>" not in page.replace("<body>", "")
+
+
+def test_page_is_self_contained() -> None:
+    """No external scripts, styles, images or links; a policy forbids them."""
+    page = coalitions.html(coalitions.example("darlington-2023"))
+    assert "Content-Security-Policy" in page
+    assert not re.search(r"\b(src|href)\s*=", page)
+    assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in page
