@@ -75,6 +75,8 @@ def main() -> None:
     print(f"100-player game: total {hundred.total_seats}, quota {hundred.majority}")
     compare("Electoral College", college)
     compare("100 players", hundred)
+    seconds = median_seconds(lambda: coalitions.public_good(hundred), repeats=3)
+    print(f"100 players: public good index {seconds * 1000:.1f} ms")
 
     print("Electoral College, each index (median of", REPEATS, "runs):")
     total = 0.0

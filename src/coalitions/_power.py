@@ -50,6 +50,8 @@ _T = TypeVar("_T")
 #: a minute of work on a small machine. Past it, few parties are enumerated
 #: and many are refused.
 DYNAMIC_WORK_LIMIT = 4 * 10**11
+#: Largest table (parties x quota entries) the public good counts keep.
+MINIMAL_TABLE_LIMIT = 20_000_000
 #: Most parties for which power is computed by listing winning coalitions,
 #: when seat numbers are too large for dynamic programming.
 ENUMERATION_PLAYER_LIMIT = 22
@@ -83,6 +85,10 @@ def _dynamic_work(game: Game, what: str) -> int:
         return distinct * quota.bit_length() * quota * (n + quota.bit_length())
     if what == "shapley_shubik":
         return n * n * quota * (n + 2) // 2
+    if what == "minimal":
+        if n * quota > MINIMAL_TABLE_LIMIT:
+            return DYNAMIC_WORK_LIMIT + 1  # its tables would not fit in memory
+        return 64 * n * quota  # list passes over the quota, in C
     top = quota + max(game.weights, default=0)
     width = 3 * n + top.bit_length()
     return (distinct * distinct * n * top * width // 2 + n * n * top * width) // 4
@@ -300,11 +306,9 @@ def public_good_counts(council: Council, *, method: Method = "auto") -> dict[str
     return _tally(
         council,
         method,
-        what="critical",
+        what="minimal",
         title="the public good index",
-        dynamic=lambda game: _power_dp.critical_tallies(
-            game, lambda k: 1, minimal_only=True
-        ),
+        dynamic=_power_dp.minimal_counts,
         enumerated=lambda t: t.minimal_counts,
     )
 

@@ -20,6 +20,7 @@ References:
 from __future__ import annotations
 
 import math
+import operator
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 
@@ -208,3 +209,52 @@ def critical_tallies(
             light = (light + (light << shift)) & mask
         low = high
     return [tally_by_weight.get(w, 0) if w > 0 else 0 for w in weights]
+
+
+def minimal_counts(game: Game) -> list[int]:
+    """Return how many minimal winning coalitions each player belongs to.
+
+    A minimal winning coalition is its lightest member ``l`` plus a set of
+    heavier players weighing between ``quota - w_l`` and ``quota - 1``. For
+    player ``i`` that is lightest, count those sets among the players before
+    it (``forward``). For ``i`` among the heavier members, split the rest of
+    the set into players before ``i`` (weighing ``p``) and players between
+    ``i`` and the lightest member, and count the second part for every
+    lightest member at once with a table built from the back::
+
+        backward_i(r) = backward_{i+1}(r) + backward_{i+1}(r - w_{i+1})
+                        + [1 <= r <= w_{i+1}]
+
+    (``r`` is the weight still to find). Each player then costs one pass
+    over the quota: O(n x quota) in all, with list operations that run in C.
+    """
+    quota = game.quota
+    weights = game.weights[: game.active]
+    n = len(weights)
+    if quota <= 0 or not game.can_win:
+        return [0] * game.size
+    # backward[i][r], r = 0..quota, for the players after i.
+    backward = [[0] * (quota + 1) for _ in range(n)]
+    for i in range(n - 2, -1, -1):
+        nxt, w = backward[i + 1], weights[i + 1]
+        table = list(nxt)
+        if w <= quota:
+            table[w:] = map(operator.add, table[w:], nxt[: quota + 1 - w])
+        for r in range(1, min(w, quota) + 1):
+            table[r] += 1
+        backward[i] = table
+    counts = [0] * game.size
+    forward = [1] + [0] * (quota - 1)  # subsets of the players before i, by weight
+    for i, w in enumerate(weights):
+        low = max(0, quota - w)
+        alone = sum(forward[low:quota])
+        need = quota - w
+        heavier = (
+            sum(map(operator.mul, forward[:need], reversed(backward[i][1 : need + 1])))
+            if need > 0
+            else 0
+        )
+        counts[i] = alone + heavier
+        if w < quota:
+            forward[w:] = map(operator.add, forward[w:], forward[: quota - w])
+    return counts
