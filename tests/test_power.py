@@ -295,3 +295,14 @@ def test_electoral_college_power_is_consistent() -> None:
             assert sum(values.values()) == 1
         assert values["VT"] == values["WY"] > 0
         assert values["CA"] > values["TX"] > values["WY"]
+
+
+def test_many_distinct_sizes_refuse_the_size_indices_but_not_the_others() -> None:
+    """100 parties of 100 sizes: Banzhaf and public good run; Johnston refuses."""
+    seats = {f"P{i}": 2 * i + 1 for i in range(100)}
+    council = Council.from_seats("Many sizes", seats)
+    assert sum(coalitions.banzhaf(council).values()) == 1
+    assert sum(coalitions.public_good(council).values()) == 1
+    with pytest.raises(ComputationTooLargeError) as caught:
+        coalitions.johnston(council)
+    assert "100 parties" in str(caught.value)

@@ -75,9 +75,10 @@ def _lcm_up_to(n: int) -> int:
 def _dynamic_work(game: Game, what: str) -> int:
     """Estimate the bit operations of the dynamic programme for ``what``.
 
-    Counted as shifted and added bits of packed tables; the critical tallies
-    are scaled to the same cost per second as the others (they spend most of
-    their time in cheaper operations), as measured by the power benchmark.
+    Counted as shifted and added bits of packed tables, scaled so that each
+    kind costs about the same time per unit (as measured by the power
+    benchmark: the critical tallies' wide multiplications by scores cost
+    about three times as much per bit as Shapley-Shubik's shifts).
     """
     n, quota = game.size, game.quota
     distinct = len(set(game.weights))
@@ -91,7 +92,7 @@ def _dynamic_work(game: Game, what: str) -> int:
         return 64 * n * quota  # list passes over the quota, in C
     top = quota + max(game.weights, default=0)
     width = 3 * n + top.bit_length()
-    return (distinct * distinct * n * top * width // 2 + n * n * top * width) // 4
+    return 3 * (distinct * distinct * n * top * width // 2 + n * n * top * width)
 
 
 def _choose(council: Council, game: Game, method: str, what: str, title: str) -> str:
