@@ -14,7 +14,7 @@ from coalitions._constraints import Constraints
 from coalitions._election import Status, control, outlook
 from coalitions._model import Council
 from coalitions._power import POWER_INDICES
-from coalitions._theories import Classification, Classifier, constraints_allow, rank
+from coalitions._theories import Classification, Classifier, constraints_allow
 from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
@@ -123,7 +123,7 @@ def panel(
     diff = changes(previous, council) if previous is not None else None
     before = {row.name: row for row in diff.parties} if diff else {}
     context = Classifier(council, constraints)
-    certain = rank(council, constraints=constraints)
+    certain = context.rank()
     possible = [
         item
         for item in night.with_status(Status.POSSIBLE)

@@ -69,6 +69,14 @@ def _omitting(
     return attrs.evolve(base, excluding=(*base.excluding, *off))
 
 
+def _smallest(
+    found: list[Coalition], key: Callable[[Coalition], int]
+) -> list[Coalition]:
+    """The coalitions with the smallest key, in their order."""
+    least = min(map(key, found), default=0)
+    return [coalition for coalition in found if key(coalition) == least]
+
+
 def minimum_winning(
     council: Council, *, constraints: Constraints | None = None
 ) -> list[Coalition]:
@@ -91,8 +99,7 @@ def minimum_winning(
     found = minimal_winning(
         council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
     )
-    fewest = min((c.seats for c in found), default=0)
-    return [c for c in found if c.seats == fewest]
+    return _smallest(found, key=lambda coalition: coalition.seats)
 
 
 def fewest_parties(
@@ -113,8 +120,7 @@ def fewest_parties(
     found = minimal_winning(
         council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
     )
-    fewest = min((len(c) for c in found), default=0)
-    return [c for c in found if len(c) == fewest]
+    return _smallest(found, key=len)
 
 
 def constraints_allow(
@@ -452,19 +458,14 @@ class Classifier:
 
     def __init__(self, council: Council, constraints: Constraints | None) -> None:
         self.council = council
-        self.minimal = {
-            frozenset(c.names)
-            for c in minimal_winning(
-                council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
-            )
-        }
+        self.listed = minimal_winning(
+            council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
+        )
+        self.minimal = {frozenset(c.names) for c in self.listed}
         self.minimum = {
-            frozenset(c.names)
-            for c in minimum_winning(council, constraints=constraints)
+            frozenset(c.names) for c in _smallest(self.listed, key=lambda c: c.seats)
         }
-        self.fewest = {
-            frozenset(c.names) for c in fewest_parties(council, constraints=constraints)
-        }
+        self.fewest = {frozenset(c.names) for c in _smallest(self.listed, key=len)}
         placed = all(p.position is not None for p in council.parties)
         self.line = _positioned(council, "omit", "") if placed else None
         self.connected_minimal = (
@@ -476,6 +477,21 @@ class Classifier:
             else None
         )
         self.median = median_party_name(council) if placed else None
+
+    def rank(self) -> list[Classification]:
+        """Return the minimal winning coalitions classified, most plausible first."""
+
+        def plausibility(item: Classification) -> tuple[object, ...]:
+            return (
+                item.contains_median is not True,
+                item.connected is not True,
+                len(item.coalition),
+                item.range if item.range is not None else Fraction(0),
+                item.coalition.seats,
+                item.coalition.sort_key(),
+            )
+
+        return sorted(map(self.classify, self.listed), key=plausibility)
 
     def classify(self, coalition: Coalition) -> Classification:
         names = frozenset(coalition.names)
@@ -552,22 +568,4 @@ def rank(
         Labour + Conservative: 37 of 50 (majority 26)
     """
     council, _ = checked_game(council, constraints)
-    context = Classifier(council, constraints)
-    items = [
-        context.classify(c)
-        for c in minimal_winning(
-            council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
-        )
-    ]
-
-    def plausibility(item: Classification) -> tuple[object, ...]:
-        return (
-            item.contains_median is not True,
-            item.connected is not True,
-            len(item.coalition),
-            item.range if item.range is not None else Fraction(0),
-            item.coalition.seats,
-            item.coalition.sort_key(),
-        )
-
-    return sorted(items, key=plausibility)
+    return Classifier(council, constraints).rank()
