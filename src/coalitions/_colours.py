@@ -6,6 +6,7 @@ from collections.abc import Mapping
 
 from coalitions._model import Council
 from coalitions._validate import name_key, optional_colour
+from coalitions.exceptions import InvalidTypeError
 
 __all__ = ["party_colours"]
 
@@ -101,6 +102,10 @@ def party_colours(
         >>> party_colours(example("eec-1958"))["France"]
         '#e69f00'
     """
+    if overrides is not None and not isinstance(overrides, Mapping):
+        raise InvalidTypeError(
+            "colours", overrides, "a mapping of party name to colour"
+        )
     chosen: dict[str, str | None] = {}
     given = {
         name_key(council[name].name): optional_colour(colour, f"colours[{name!r}]")

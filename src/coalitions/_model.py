@@ -547,6 +547,8 @@ class Council:
             >>> council.merge(["Ind A", "Ind B"], into="Independents").names
             ('Con', 'Independents')
         """
+        if isinstance(parties, str):
+            parties = [parties]
         merged = sorted({self.index(name) for name in parties})
         if not merged:
             return self
@@ -584,6 +586,8 @@ class Council:
             >>> council.split("Lab", {"Lab": 17, "Independent Labour": 3}).names
             ('Lab', 'Independent Labour', 'Con')
         """
+        if not isinstance(into, Mapping):
+            raise InvalidTypeError("into", into, "a mapping of new party name to seats")
         position = self.index(party)
         old = self.parties[position]
         pieces = [
@@ -617,6 +621,9 @@ class Council:
             >>> dict(zip(after.names, (p.seats for p in after.parties)))
             {'Lab': 28, 'Con': 20, 'LD': 4, 'Grn': 5}
         """
+        for field, value in (("retiring", retiring), ("elected", elected)):
+            if not isinstance(value, Mapping):
+                raise InvalidTypeError(field, value, "a mapping of party name to seats")
         seats = {party.name: party.seats for party in self.parties}
         for name, count in retiring.items():
             holder = self[name]
@@ -686,8 +693,12 @@ class Council:
             names: Iterable[str] = members.names
         elif isinstance(members, str):
             names = (members,)
-        else:
+        elif isinstance(members, Iterable):
             names = members
+        else:
+            raise InvalidTypeError(
+                "members", members, "party names, one name, or a Coalition"
+            )
         positions = sorted({self.index(name) for name in names})
         return self.coalition_at(positions)
 

@@ -105,7 +105,7 @@ def panel(
         certain ['Labour', 'Conservative']
     """
     council, _ = checked_game(council, constraints)
-    names = list(indices)
+    names = [indices] if isinstance(indices, str) else list(indices)
     for name in names:
         if name not in POWER_INDICES:
             raise InvalidValueError(

@@ -11,6 +11,7 @@ from coalitions._colours import party_colours
 from coalitions._constraints import Constraints
 from coalitions._model import Coalition, Council
 from coalitions._theories import rank
+from coalitions._validate import whole_number
 from coalitions._winning import checked_game
 from coalitions.exceptions import InvalidValueError
 
@@ -269,10 +270,11 @@ def svg(
         True
     """
     council, _ = checked_game(council, constraints)
+    bars = whole_number(max_bars, "max_bars")
     palette = party_colours(council, colours)
     if chart == "parliament":
         return _parliament(council, palette)
     if chart == "coalitions":
         found = [item.coalition for item in rank(council, constraints=constraints)]
-        return _coalition_bars(council, found[:max_bars], palette)
+        return _coalition_bars(council, found[:bars], palette)
     raise InvalidValueError("chart", chart, "'parliament' or 'coalitions'")
