@@ -155,7 +155,7 @@ def test_page_in_chromium(
 ) -> None:
     """Every party and coalition is on the rendered page; nothing is fetched."""
     path = tmp_path / f"{label}.html"
-    path.write_text(coalitions.html(council), encoding="utf-8")
+    path.write_text(coalitions.html(council, top=None), encoding="utf-8")
     dom, requested, screenshot = browser.open(path.as_uri())
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"{label}.png").write_bytes(screenshot)

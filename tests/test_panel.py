@@ -87,6 +87,17 @@ def test_darlington_panel() -> None:
     assert possible[0]["seats_needed"] == 1
 
 
+def test_panel_top() -> None:
+    """top= keeps the first coalitions and still counts them all."""
+    council = coalitions.example("darlington-2023")
+    everything = coalitions.panel(council)
+    first_two = coalitions.panel(council, top=2)
+    assert first_two["coalitions"] == everything["coalitions"][:2]
+    assert first_two["coalitions_total"] == everything["coalitions_total"] == 6
+    page = coalitions.html(council, top=2)
+    assert "The 2 most plausible of 6." in page
+
+
 def test_panel_rejects_unknown_index() -> None:
     """Index names must come from the registry."""
     with pytest.raises(InvalidValueError) as caught:

@@ -96,6 +96,7 @@ def html(
     indices: Iterable[str] = ("banzhaf", "shapley_shubik"),
     colours: Mapping[str, str] | None = None,
     max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+    top: int | None = 20,
 ) -> str:
     """Return a self-contained HTML page: who could govern the council.
 
@@ -113,7 +114,9 @@ def html(
         constraints: Red lines, requirements and blocs for the coalitions.
         indices: Power indices to show.
         colours: Party colours to use instead of the defaults.
-        max_coalitions: The cap on coalitions listed.
+        max_coalitions: The cap on coalitions considered.
+        top: How many coalitions to list (the page says how many there are
+            in all); ``None`` for all of them.
 
     Returns:
         The page, as a string.
@@ -130,6 +133,7 @@ def html(
         indices=indices,
         colours=colours,
         max_coalitions=max_coalitions,
+        top=top,
     )
     info = document["council"]
     palette = {party["name"]: party["colour"] for party in document["parties"]}
@@ -141,7 +145,13 @@ def html(
     )
     change_head = '<th class="number" scope="col">Change</th>' if with_change else ""
     coalitions = _coalition_rows(document)
-    empty = "<p>No coalition can reach a majority.</p>" if not coalitions else ""
+    listed, total = len(document["coalitions"]), document["coalitions_total"]
+    if not coalitions:
+        note = "<p>No coalition can reach a majority.</p>"
+    elif listed < total:
+        note = f'<p class="summary">The {listed} most plausible of {total}.</p>'
+    else:
+        note = ""
     body = [
         "<!doctype html>",
         '<html lang="en"><head><meta charset="utf-8">',
@@ -167,7 +177,7 @@ def html(
         "vacant; the dashed line marks a majority counted from the left.</figcaption>",
         "</figure>",
         "<section><h2>Coalitions that could govern</h2>",
-        empty,
+        note,
         '<div class="scroll"><table class="coalitions"><thead><tr>'
         '<th scope="col">Coalition</th><th class="number" scope="col">Seats</th>'
         '<th class="number" scope="col">Over majority</th><th scope="col">Status</th>'

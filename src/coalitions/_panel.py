@@ -15,6 +15,7 @@ from coalitions._election import Status, control, outlook
 from coalitions._model import Council
 from coalitions._power import POWER_INDICES
 from coalitions._theories import Classification, Classifier, constraints_allow
+from coalitions._validate import whole_number
 from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
@@ -65,6 +66,7 @@ def panel(
     indices: Iterable[str] = ("banzhaf", "shapley_shubik"),
     colours: Mapping[str, str] | None = None,
     max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+    top: int | None = None,
 ) -> dict[str, Any]:
     """Return everything a "who could govern" panel shows, as plain JSON data.
 
@@ -85,7 +87,11 @@ def panel(
         indices: Names from [`POWER_INDICES`][coalitions.POWER_INDICES] to
             include for each party.
         colours: Party colours to use instead of the defaults.
-        max_coalitions: The cap on coalitions listed.
+        max_coalitions: The cap on coalitions considered; above it the call
+            raises
+            [`TooManyCoalitionsError`][coalitions.exceptions.TooManyCoalitionsError].
+        top: List only the first ``top`` coalitions (``coalitions_total``
+            still counts them all); ``None`` lists every one.
 
     Returns:
         A dict of strings, numbers, booleans, lists and dicts only, ready for
@@ -105,6 +111,7 @@ def panel(
         certain ['Labour', 'Conservative']
     """
     council, _ = checked_game(council, constraints)
+    shown = None if top is None else whole_number(top, "top")
     names = [indices] if isinstance(indices, str) else list(indices)
     for name in names:
         if name not in POWER_INDICES:
@@ -226,5 +233,6 @@ def panel(
             }
             for name in names
         },
-        "coalitions": coalitions,
+        "coalitions_total": len(coalitions),
+        "coalitions": coalitions if shown is None else coalitions[:shown],
     }
