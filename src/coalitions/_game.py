@@ -76,10 +76,6 @@ class Game:
         """Whether the grand coalition reaches the quota."""
         return not self.infeasible and self.total >= self.quota
 
-    def seats_of(self, mask: int) -> int:
-        """Return the weight of a coalition given as a bitmask."""
-        return sum(self.weights[j] for j in bits(mask))
-
 
 def bits(mask: int) -> Iterable[int]:
     """Yield the positions of the set bits of ``mask``, lowest first."""

@@ -456,6 +456,18 @@ class Council:
         )
         return self._replaced(parties, total_seats=total_seats)
 
+    def _held(
+        self, party: str, seats: object, field: str, *, minimum: int
+    ) -> tuple[Party, int]:
+        """Return the party and a whole number of seats it holds, or raise."""
+        number = whole_number(seats, field, minimum=minimum)
+        holder = self[party]
+        if number > holder.seats:
+            raise InvalidSeatsError(
+                field, seats, f"at most the {holder.seats} seats {holder.name} holds"
+            )
+        return holder, number
+
     def transfer(self, source: str, target: str, seats: int = 1) -> Council:
         """Return the council after seats move from one party to another.
 
@@ -473,12 +485,7 @@ class Council:
             >>> council.transfer("Con", "Independent", 2)["Con"].seats
             20
         """
-        moved = whole_number(seats, "seats", minimum=1)
-        giver = self[source]
-        if moved > giver.seats:
-            raise InvalidSeatsError(
-                "seats", seats, f"at most the {giver.seats} seats {giver.name} holds"
-            )
+        giver, moved = self._held(source, seats, "seats", minimum=1)
         receiving = self[target].seats if target in self else 0
         return self.with_seats(
             {giver.name: giver.seats - moved, target: receiving + moved}
@@ -500,12 +507,7 @@ class Council:
             >>> council.vacate("Lab").undeclared
             1
         """
-        lost = whole_number(seats, "seats", minimum=1)
-        holder = self[party]
-        if lost > holder.seats:
-            raise InvalidSeatsError(
-                "seats", seats, f"at most the {holder.seats} seats {holder.name} holds"
-            )
+        holder, lost = self._held(party, seats, "seats", minimum=1)
         return self.with_seats({holder.name: holder.seats - lost})
 
     def fill(self, party: str, seats: int = 1) -> Council:
@@ -626,14 +628,7 @@ class Council:
                 raise InvalidTypeError(field, value, "a mapping of party name to seats")
         seats = {party.name: party.seats for party in self.parties}
         for name, count in retiring.items():
-            holder = self[name]
-            number = whole_number(count, f"retiring[{name!r}]")
-            if number > holder.seats:
-                raise InvalidSeatsError(
-                    f"retiring[{name!r}]",
-                    count,
-                    f"at most the {holder.seats} seats {holder.name} holds",
-                )
+            holder, number = self._held(name, count, f"retiring[{name!r}]", minimum=0)
             seats[holder.name] -= number
         for name, count in elected.items():
             number = whole_number(count, f"elected[{name!r}]")
