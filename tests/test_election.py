@@ -189,3 +189,12 @@ def test_changes_between_councils_of_different_sizes_are_flagged() -> None:
         ("B", 1),
         ("C", 3),
     ]
+
+
+def test_outlook_cap_offers_no_stream() -> None:
+    """The outlook's cap error names no streaming function, as none exists."""
+    council = Council.from_seats("C", {f"P{i}": 1 for i in range(12)}, total_seats=60)
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.outlook(council, max_coalitions=100)
+    assert caught.value.lazy_alternative is None
+    assert "stream" not in str(caught.value)

@@ -239,19 +239,21 @@ def outlook(
     possible: list[CoalitionOutlook] = []
     for positions in _short_by_at_most(final, final.undeclared):
         if room is not None and len(possible) >= room:
-            raise TooManyCoalitionsError(None, cap or 0, "coalition_outlook")
+            raise TooManyCoalitionsError(None, cap or 0, None)
         possible.append(_judge(final, final.coalition_at(positions)))
     possible.sort(key=lambda item: (item.seats_needed, item.coalition.sort_key()))
-    parties = tuple(
-        PartyOutlook(
-            party.name,
-            party.seats,
-            (judged := _judge(final, final.coalition_at([i]))).seats_needed,
-            judged.status,
+    return Outlook(council, (*certain, *possible), _prospects(final))
+
+
+def _prospects(final: Council) -> tuple[PartyOutlook, ...]:
+    """Each party's chances of a majority of its own, in council order."""
+    prospects = []
+    for i, party in enumerate(final.parties):
+        judged = _judge(final, final.coalition_at([i]))
+        prospects.append(
+            PartyOutlook(party.name, party.seats, judged.seats_needed, judged.status)
         )
-        for i, party in enumerate(final.parties)
-    )
-    return Outlook(council, (*certain, *possible), parties)
+    return tuple(prospects)
 
 
 def _short_by_at_most(council: Council, undeclared: int) -> Iterator[list[int]]:
@@ -365,32 +367,15 @@ def control(council: Council) -> Control:
     """
     council, _ = checked_game(council)
     final = _final(council)
-    parties = [
-        _judge(final, final.coalition_at([i])) for i in range(len(final.parties))
-    ]
-    most = max((party.seats for party in final.parties), default=0)
-    largest = tuple(p.name for p in final.parties if p.seats == most and most > 0)
+    parties = _prospects(final)
+    most = max((party.seats for party in parties), default=0)
+    largest = tuple(p.name for p in parties if p.seats == most and most > 0)
     short = min(
-        (
-            judged.seats_needed
-            for judged, party in zip(parties, final.parties, strict=True)
-            if party.seats == most
-        ),
+        (party.seats_needed for party in parties if party.seats == most),
         default=final.quota_for(with_chair=False),
     )
-    winner = next(
-        (
-            final.parties[i].name
-            for i, judged in enumerate(parties)
-            if judged.status is Status.CERTAIN
-        ),
-        None,
-    )
-    contenders = tuple(
-        final.parties[i].name
-        for i, judged in enumerate(parties)
-        if judged.status is Status.POSSIBLE
-    )
+    winner = next((p.name for p in parties if p.status is Status.CERTAIN), None)
+    contenders = tuple(p.name for p in parties if p.status is Status.POSSIBLE)
     newcomer_can_win = final.undeclared >= final.quota_for(with_chair=False)
     if winner is not None:
         status = ControlStatus.MAJORITY

@@ -118,11 +118,12 @@ class TooManyCoalitionsError(CoalitionsError, ValueError):
             too expensive to count and only ``more than max_coalitions`` is
             known.
         max_coalitions: The cap in force.
-        lazy_alternative: The name of the function that streams them instead.
+        lazy_alternative: The name of the function that streams them instead,
+            or ``None`` when there is none.
     """
 
     def __init__(
-        self, count: int | None, max_coalitions: int, lazy_alternative: str
+        self, count: int | None, max_coalitions: int, lazy_alternative: str | None
     ) -> None:
         self.count = count
         self.max_coalitions = max_coalitions
@@ -130,10 +131,14 @@ class TooManyCoalitionsError(CoalitionsError, ValueError):
         how_many = (
             f"{count:,}" if count is not None else f"more than {max_coalitions:,}"
         )
+        stream = (
+            f"use {lazy_alternative}() to stream them, or "
+            if lazy_alternative is not None
+            else ""
+        )
         super().__init__(
             f"there are {how_many} coalitions, above max_coalitions="
-            f"{max_coalitions:,}; use {lazy_alternative}() to stream them, or "
-            "raise max_coalitions (None for no cap)"
+            f"{max_coalitions:,}; {stream}raise max_coalitions (None for no cap)"
         )
 
 
