@@ -256,7 +256,11 @@ def test_electoral_college_count() -> None:
     council = electoral_college()
     count = coalitions.count_minimal_winning(council)
     assert 5.0e13 < count < 5.2e13
-    assert count == coalitions.count_minimal_winning(council)
+    assert count == coalitions.count_minimal_winning(
+        coalitions.Council.from_seats(  # doubled seats and quota: the same game
+            "EC x2", {p.name: 2 * p.seats for p in council.parties}, quota=540
+        )
+    )
 
 
 @pytest.mark.parametrize("bad", [-1, 2.5, "10"])
