@@ -19,8 +19,8 @@ import time
 from collections.abc import Callable
 
 import coalitions
-from coalitions._enumerate import iter_minimal_winning_masks
-from coalitions._game import compile_game
+from coalitions._engine.enumerate import iter_minimal_winning_masks
+from coalitions._engine.game import compile_game
 
 REPEATS = 5
 EC_2024 = {  # electoral votes for 2024 (apportionment after the 2020 census)

@@ -21,7 +21,7 @@ import powerindex
 
 import coalitions
 from bench_enumerate import EC_2024
-from coalitions._game import compile_game, decoder
+from coalitions._engine.game import compile_game, decoder
 
 REPEATS = 5
 

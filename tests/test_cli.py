@@ -24,10 +24,11 @@ def test_show_darlington_table(capsys: pytest.CaptureFixture[str]) -> None:
     assert "(undeclared)          2" in out
     rows = [line.split("  ") for line in out.splitlines() if " + " in line]
     cells = [[cell.strip() for cell in row if cell.strip()] for row in rows]
+    # The panel's order: most plausible first (fewer parties, then fewer seats).
     assert cells[:3] == [
-        ["Labour + Conservative", "37", "+11", "certain"],
-        ["Labour + Green", "30", "+4", "certain"],
         ["Labour + Liberal Democrat", "26", "+0", "certain"],
+        ["Labour + Green", "30", "+4", "certain"],
+        ["Labour + Conservative", "37", "+11", "certain"],
     ]
     assert cells[3] == [
         "Conservative + Green + Liberal Democrat + Independent",
@@ -164,13 +165,16 @@ def test_power_table(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_power_json_one_index(capsys: pytest.CaptureFixture[str]) -> None:
-    """--index picks one index; --json writes exact fractions as strings."""
+    """--index picks one index; --json writes values as the panel does."""
     assert main(["power", "eec-1958", "--index", "shapley_shubik", "--json"]) == 0
     document = json.loads(capsys.readouterr().out)
     assert list(document["indices"]) == ["shapley_shubik"]
     values = document["indices"]["shapley_shubik"]
-    assert sum(Fraction(v) for v in values.values()) == 1
-    assert values["Luxembourg"] == "0"
+    assert sum(Fraction(v["exact"]) for v in values.values()) == 1
+    assert values["Luxembourg"] == {"exact": "0", "value": 0.0}
+    # EEC 1958 (Felsenthal and Machover 1998): France 7/30, Belgium 3/20.
+    assert values["France"]["exact"] == "7/30"
+    assert values["Belgium"] == {"exact": "3/20", "value": 0.15}
 
 
 @pytest.mark.parametrize(

@@ -155,9 +155,25 @@ def test_transfer_preserves_total(council: Council, data: st.DataObject) -> None
         return
     source = data.draw(st.sampled_from(givers))
     target = data.draw(st.sampled_from([*council.names, "Brand New Party"]))
-    if target == source:
-        return
     seats = data.draw(st.integers(1, council[source].seats))
+    if target == source:
+        # Moving seats from a party to itself would create seats: refused.
+        with pytest.raises(InvalidValueError) as caught:
+            council.transfer(
+                source, data.draw(st.sampled_from([source, source.upper()])), seats
+            )
+        assert caught.value.field == "target"
+        return
+    chair = council.rule.chair
+    if (
+        chair is not None
+        and council[chair].name == source
+        and seats == council[source].seats
+    ):
+        # The chair's party would hold no seat: the casting vote has no holder.
+        with pytest.raises(InvalidQuotaError):
+            council.transfer(source, target, seats)
+        return
     after = council.transfer(source, target, seats)
     assert after.total_seats == council.total_seats
     assert after.declared == council.declared

@@ -14,6 +14,7 @@ from coalitions.exceptions import (
     ComputationTooLargeError,
     InvalidSeatsError,
     InvalidTypeError,
+    InvalidValueError,
     TooManyCoalitionsError,
 )
 
@@ -265,10 +266,11 @@ def test_electoral_college_count() -> None:
 
 @pytest.mark.parametrize("bad", [-1, 2.5, "10"])
 def test_bad_cap(bad: object) -> None:
-    """max_coalitions must be a whole number or None."""
-    with pytest.raises((InvalidSeatsError, InvalidTypeError)) as caught:
+    """max_coalitions must be a whole number or None; it is a count, not seats."""
+    with pytest.raises((InvalidValueError, InvalidTypeError)) as caught:
         coalitions.minimal_winning(darlington(), max_coalitions=bad)  # type: ignore[arg-type]
     assert caught.value.field == "max_coalitions"
+    assert not isinstance(caught.value, InvalidSeatsError)
 
 
 @pytest.mark.parametrize(

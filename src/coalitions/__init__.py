@@ -18,7 +18,6 @@ Examples:
 from __future__ import annotations
 
 from coalitions._changes import Changes, SeatChange, changes
-from coalitions._colours import party_colours
 from coalitions._constraints import Constraints
 from coalitions._election import (
     CoalitionOutlook,
@@ -31,11 +30,9 @@ from coalitions._election import (
     control,
     outlook,
 )
-from coalitions._html import html
 from coalitions._io import example, example_names, load_council
 from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
-from coalitions._panel import PANEL_SCHEMA_VERSION, panel, panel_schema
 from coalitions._power import (
     POWER_INDICES,
     PowerIndex,
@@ -47,7 +44,11 @@ from coalitions._power import (
     shapley_shubik,
     swings,
 )
-from coalitions._quota import (
+from coalitions._render.colours import party_colours
+from coalitions._render.html import html
+from coalitions._render.panel import PANEL_SCHEMA_VERSION, panel, panel_schema
+from coalitions._render.svg import svg
+from coalitions._rules import (
     CastingVote,
     FixedQuota,
     Majority,
@@ -56,7 +57,6 @@ from coalitions._quota import (
     simple_majority,
     supermajority,
 )
-from coalitions._svg import svg
 from coalitions._theories import (
     THEORIES,
     Classification,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import attrs
 
+from coalitions._engine.game import check_council
 from coalitions._model import Coalition, Council
 from coalitions._validate import name_key
-from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game, minimal_winning
+from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
 
 __all__ = ["Changes", "SeatChange", "changes"]
 
@@ -117,8 +118,8 @@ def changes(
         >>> print(changes(before, after).parties[1].describe())
         Conservative fell from 22 seats to 14
     """
-    previous, _ = checked_game(previous)
-    current, _ = checked_game(current)
+    check_council(previous)
+    check_council(current)
     earlier = {name_key(p.name): p.seats for p in previous.parties}
     later = {name_key(p.name): p.seats for p in current.parties}
     rows = [

@@ -21,11 +21,11 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from coalitions._game import bits
+from coalitions._engine.game import bits, check_council
 from coalitions._model import Coalition, Council
-from coalitions._quota import Majority, Supermajority
-from coalitions._validate import whole_number
-from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game, minimal_winning
+from coalitions._rules import Majority, Supermajority
+from coalitions._validate import count
+from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
 from coalitions.exceptions import TooManyCoalitionsError
 
 __all__ = [
@@ -172,7 +172,7 @@ def coalition_outlook(
         >>> coalition_outlook(darlington, ["Labour", "Green"]).status
         <Status.CERTAIN: 'certain'>
     """
-    council, _ = checked_game(council)
+    check_council(council)
     final = _final(council)
     return _judge(final, final.coalition(members))
 
@@ -224,13 +224,9 @@ def outlook(
         >>> [(p.name, p.seats_needed) for p in night.parties][:2]
         [('Labour', 3), ('Conservative', 12)]
     """
-    council, _ = checked_game(council)
+    check_council(council)
     final = _final(council)
-    cap = (
-        None
-        if max_coalitions is None
-        else whole_number(max_coalitions, "max_coalitions")
-    )
+    cap = None if max_coalitions is None else count(max_coalitions, "max_coalitions")
     certain = [
         _judge(final, coalition)
         for coalition in minimal_winning(final, max_coalitions=cap)
@@ -365,7 +361,7 @@ def control(council: Council) -> Control:
         >>> print(control(darlington.with_seats({"Labour": 26, "Green": 5})))
         Labour majority
     """
-    council, _ = checked_game(council)
+    check_council(council)
     final = _final(council)
     parties = _prospects(final)
     most = max((party.seats for party in parties), default=0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coalitions._engine.game import check_council, game_of
 from coalitions._model import Coalition, Council
 from coalitions._power import Method, swings
-from coalitions._winning import checked_game
 
 __all__ = ["dictator", "dummies", "pivotal_members", "veto_players"]
 
@@ -28,7 +28,7 @@ def veto_players(council: Council) -> tuple[str, ...]:
         >>> veto_players(darlington)
         ('Labour',)
     """
-    council, game = checked_game(council)
+    game = game_of(council)
     if not game.can_win:
         return ()
     vetoes = {
@@ -80,7 +80,7 @@ def dummies(council: Council, *, method: Method = "auto") -> tuple[str, ...]:
         >>> dummies(eec)
         ('Luxembourg',)
     """
-    council, game = checked_game(council)
+    game = game_of(council)
     if not game.can_win:
         return council.names
     return tuple(
@@ -114,7 +114,7 @@ def pivotal_members(
         >>> pivotal_members(council, ["Lab", "LD"])
         ('Lab', 'LD')
     """
-    council, _ = checked_game(council)
+    check_council(council)
     members = council.coalition(coalition)
     if not members.is_winning:
         return ()

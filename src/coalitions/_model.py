@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
 
-from coalitions._quota import CastingVote, FixedQuota, Majority, QuotaRule, rule_from
+from coalitions._rules import QuotaRule, rule_data, rule_from
 from coalitions._validate import (
     clean_name,
     name_key,
@@ -124,7 +125,7 @@ def _total_seats(value: object) -> int:
     return whole_number(value, "total_seats", minimum=1)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Council:
     """A council or parliament: parties, their seats and the quota to govern.
 
@@ -201,28 +202,37 @@ class Council:
                 self.total_seats,
                 f"at least the {declared} seats the parties hold",
             )
-        if isinstance(self.rule, CastingVote) and not self[self.rule.chair].seats:
+        chair = self.rule.chair
+        if chair is not None and not self[chair].seats:
             raise InvalidQuotaError(
                 "quota.chair",
-                self.rule.chair,
+                chair,
                 "a party holding at least one seat (the chair is a member)",
             )
-        quota = self.majority
+        quota = self.quota
         if quota > self.total_seats:
             raise InvalidQuotaError(
                 "quota", quota, f"at most total_seats ({self.total_seats})"
             )
-        basis = (
-            declared if getattr(self.rule, "filled_only", False) else (self.total_seats)
-        )
-        if 2 * quota <= basis and not self.allow_improper:
+        improper = self.rule.improper_basis(self.total_seats, declared)
+        if improper is not None and not self.allow_improper:
+            when = "" if improper == self.total_seats else " when that many are filled"
             raise InvalidQuotaError(
                 "quota",
-                quota,
-                f"more than half of the {basis} seats it counts, so that two "
-                "disjoint coalitions cannot both win; pass allow_improper=True "
+                quota if improper == self.total_seats else self.rule,
+                f"more than half of the {improper} seats it counts{when}, so that "
+                "two disjoint coalitions cannot both win; pass allow_improper=True "
                 "to allow it",
             )
+
+    def __repr__(self) -> str:
+        # The constructor takes the rule as ``quota``: say so, so that
+        # ``eval(repr(council))`` gives the council back.
+        return (
+            f"Council(name={self.name!r}, parties={self.parties!r}, "
+            f"total_seats={self.total_seats!r}, quota={self.rule!r}, "
+            f"allow_improper={self.allow_improper!r})"
+        )
 
     @classmethod
     def from_seats(
@@ -350,22 +360,31 @@ class Council:
             "total_seats": self.total_seats,
             "parties": [party.to_dict() for party in self.parties],
         }
-        if isinstance(self.rule, FixedQuota):
-            data["quota"] = self.rule.seats
-        elif self.rule != Majority():
-            data["quota"] = self.rule.to_dict()
+        quota = rule_data(self.rule)
+        if quota is not None:
+            data["quota"] = quota
         if self.allow_improper:
             data["allow_improper"] = True
         return data
 
     @property
-    def majority(self) -> int:
-        """The seats a coalition needs to win: the quota in force.
+    def quota(self) -> int:
+        """The seats a coalition needs to win under the council's rule.
 
         With a [`CastingVote`][coalitions.CastingVote], coalitions that
-        include the chair's party need one seat fewer when the total is even.
+        include the chair's party need one seat fewer when the total is even
+        (see [`quota_for`][coalitions.Council.quota_for]).
         """
         return self.rule.quota(self.total_seats, self.declared)
+
+    @property
+    def majority(self) -> int:
+        """The same number as [`quota`][coalitions.Council.quota], by its usual name.
+
+        Kept because "majority" is the word most councils use; both always
+        agree.
+        """
+        return self.quota
 
     @property
     def rule_description(self) -> str:
@@ -375,11 +394,12 @@ class Council:
     def quota_for(self, *, with_chair: bool) -> int:
         """Return the seats a coalition needs, with or without the chair's party.
 
-        Only a [`CastingVote`][coalitions.CastingVote] rule tells them apart.
+        Only a rule with a chair, such as a
+        [`CastingVote`][coalitions.CastingVote], tells them apart.
         """
-        if with_chair and isinstance(self.rule, CastingVote):
-            return (self.total_seats + 1) // 2
-        return self.majority
+        if with_chair:
+            return self.rule.chair_quota(self.total_seats, self.declared)
+        return self.quota
 
     def with_rule(self, quota: int | QuotaRule | None) -> Council:
         """Return the same council under another quota rule.
@@ -478,6 +498,8 @@ class Council:
         Raises:
             InvalidSeatsError: ``seats`` is not positive, or more than
                 ``source`` holds.
+            InvalidValueError: ``target`` is ``source`` (names compared as
+                the council compares them).
             UnknownPartyError: ``source`` is not a party.
 
         Examples:
@@ -486,6 +508,10 @@ class Council:
             20
         """
         giver, moved = self._held(source, seats, "seats", minimum=1)
+        if isinstance(target, str) and name_key(target) == name_key(giver.name):
+            raise InvalidValueError(
+                "target", target, f"a party other than the source, {giver.name!r}"
+            )
         receiving = self[target].seats if target in self else 0
         return self.with_seats(
             {giver.name: giver.seats - moved, target: receiving + moved}
@@ -561,11 +587,10 @@ class Council:
             for i, party in enumerate(self.parties)
             if i == merged[0] or i not in merged
         ]
-        rule = self.rule
-        if isinstance(rule, CastingVote) and any(
-            self.is_chair(self.parties[i]) for i in merged
-        ):
-            rule = CastingVote(new_name)
+        keys = {name_key(self.parties[i].name) for i in merged}
+        rule = self.rule.renamed(
+            lambda name: new_name if name_key(name) in keys else name
+        )
         return Council(
             self.name,
             kept,
@@ -711,9 +736,8 @@ class Council:
 
     def is_chair(self, party: Party) -> bool:
         """Return whether the party holds the chair's casting vote."""
-        return isinstance(self.rule, CastingVote) and name_key(party.name) == name_key(
-            self.rule.chair
-        )
+        chair = self.rule.chair
+        return chair is not None and name_key(party.name) == name_key(chair)
 
     def is_winning(self, members: Iterable[str] | str | Coalition) -> bool:
         """Return whether the named parties together reach the quota.
@@ -734,9 +758,7 @@ def _labelled(factory: Any, prefix: str, *args: Any, **kwargs: Any) -> Any:
         return factory(*args, **kwargs)
     except (InvalidValueError, InvalidTypeError) as error:
         field = (
-            error.field
-            if error.field.startswith(prefix)
-            else (f"{prefix}.{error.field}")
+            error.field if error.field.startswith(prefix) else f"{prefix}.{error.field}"
         )
         raise type(error)(field, error.value, error.expected) from None
 
@@ -761,6 +783,7 @@ def _check_keys(
         )
 
 
+@functools.total_ordering
 @attrs.frozen(order=False)
 class Coalition:
     """A set of parties in a council, with what they hold against the quota.
@@ -828,18 +851,3 @@ class Coalition:
         if not isinstance(other, Coalition):
             return NotImplemented
         return self.sort_key() < other.sort_key()
-
-    def __le__(self, other: Coalition) -> bool:
-        if not isinstance(other, Coalition):
-            return NotImplemented
-        return self.sort_key() <= other.sort_key()
-
-    def __gt__(self, other: Coalition) -> bool:
-        if not isinstance(other, Coalition):
-            return NotImplemented
-        return self.sort_key() > other.sort_key()
-
-    def __ge__(self, other: Coalition) -> bool:
-        if not isinstance(other, Coalition):
-            return NotImplemented
-        return self.sort_key() >= other.sort_key()

@@ -12,18 +12,18 @@ Nothing is ever approximated.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Literal, TypeVar
+from typing import Any, Literal
 
 import attrs
 
-from coalitions import _power_dp
-from coalitions._enumerate import iter_winning_masks
-from coalitions._game import Game
+from coalitions._engine import power_kernels
+from coalitions._engine.enumerate import iter_winning_masks
+from coalitions._engine.game import Game, game_of
 from coalitions._model import Council
-from coalitions._winning import checked_game
 from coalitions.exceptions import (
     ComputationTooLargeError,
     InvalidValueError,
@@ -44,7 +44,6 @@ __all__ = [
 
 Method = Literal["auto", "dynamic", "enumeration"]
 _METHODS = ("auto", "dynamic", "enumeration")
-_T = TypeVar("_T")
 
 #: Largest dynamic programme run, in bit operations on packed tables: about
 #: a minute of work on a small machine. Past it, few parties are enumerated
@@ -68,45 +67,125 @@ class _Tallies:
     johnston: list[Fraction]  # sum over winning S with i critical of 1/crit(S)
 
 
-def _lcm_up_to(n: int) -> int:
-    return math.lcm(*range(1, n + 1)) if n else 1
+def _swings_cost(game: Game) -> int:
+    quota, n = game.quota, game.size
+    distinct = len(set(game.weights))
+    return distinct * quota.bit_length() * quota * (n + quota.bit_length())
 
 
-def _dynamic_work(game: Game, what: str) -> int:
-    """Estimate the bit operations of the dynamic programme for ``what``.
+def _shapley_shubik_cost(game: Game) -> int:
+    n = game.size
+    return n * n * game.quota * (n + 2) // 2
 
-    Counted as shifted and added bits of packed tables, scaled so that each
-    kind costs about the same time per unit (as measured by the power
-    benchmark: the critical tallies' wide multiplications by scores cost
-    about three times as much per bit as Shapley-Shubik's shifts).
-    """
+
+def _minimal_counts_cost(game: Game) -> int:
+    if game.size * game.quota > MINIMAL_TABLE_LIMIT:
+        return DYNAMIC_WORK_LIMIT + 1  # its tables would not fit in memory
+    return 64 * game.size * game.quota  # list passes over the quota, in C
+
+
+def _critical_cost(game: Game) -> int:
+    # The critical tallies' wide multiplications by scores cost about three
+    # times as much per bit as Shapley-Shubik's shifts (power benchmark).
     n, quota = game.size, game.quota
     distinct = len(set(game.weights))
-    if what == "swings":
-        return distinct * quota.bit_length() * quota * (n + quota.bit_length())
-    if what == "shapley_shubik":
-        return n * n * quota * (n + 2) // 2
-    if what == "minimal":
-        if n * quota > MINIMAL_TABLE_LIMIT:
-            return DYNAMIC_WORK_LIMIT + 1  # its tables would not fit in memory
-        return 64 * n * quota  # list passes over the quota, in C
     top = quota + max(game.weights, default=0)
     width = 3 * n + top.bit_length()
     return 3 * (distinct * distinct * n * top * width // 2 + n * n * top * width)
 
 
-def _choose(council: Council, game: Game, method: str, what: str, title: str) -> str:
+def _enumeration_cost(game: Game) -> int:
+    return game.size << game.size
+
+
+@attrs.frozen
+class _Kernel:
+    """One way to compute a tally, with what it costs.
+
+    Attributes:
+        method: ``"dynamic"`` or ``"enumeration"``, as ``method=`` names it.
+        cost: Estimated work on a game, in the units of ``limit``.
+        limit: The most work run without being asked to.
+        run: The computation: a game in, one value per player out.
+    """
+
+    method: str
+    cost: Callable[[Game], int]
+    limit: int
+    run: Callable[[Game], list[Any]]
+
+
+def _enumerated(pick: Callable[[_Tallies], list[Any]]) -> _Kernel:
+    return _Kernel(
+        "enumeration",
+        _enumeration_cost,
+        _enumeration_cost(Game((1,) * ENUMERATION_PLAYER_LIMIT, 1, ())),
+        lambda game: pick(_by_enumeration(game)),
+    )
+
+
+def _critical_shares(*, minimal_only: bool) -> Callable[[Game], list[Fraction]]:
+    """Sum ``1/k`` over coalitions where a player is one of ``k`` critical members.
+
+    Deegan-Packel's sums (minimal winning coalitions only) and Johnston's
+    (every winning coalition), exactly: scaled by lcm(1..n) to stay integers.
+    """
+
+    def shares(game: Game) -> list[Fraction]:
+        scale = math.lcm(*range(1, game.size + 1)) if game.size else 1
+        sums = power_kernels.critical_tallies(
+            game, lambda k: scale // k, minimal_only=minimal_only
+        )
+        return [Fraction(total, scale) for total in sums]
+
+    return shares
+
+
+def _ways(
+    cost: Callable[[Game], int],
+    run: Callable[[Game], list[Any]],
+    pick: Callable[[_Tallies], list[Any]],
+) -> tuple[_Kernel, ...]:
+    """The dynamic programme (with its cost), then listing as the fallback."""
+    return (_Kernel("dynamic", cost, DYNAMIC_WORK_LIMIT, run), _enumerated(pick))
+
+
+#: How each tally can be computed, in order of preference: the dynamic
+#: programme when its work is within limits, else listing every winning
+#: coalition when there are few players.
+_KERNELS: Mapping[str, tuple[_Kernel, ...]] = {
+    "swings": _ways(_swings_cost, power_kernels.swings, lambda t: t.swings),
+    "shapley_shubik": _ways(
+        _shapley_shubik_cost, power_kernels.shapley_shubik, lambda t: t.shapley_shubik
+    ),
+    "minimal_counts": _ways(
+        _minimal_counts_cost, power_kernels.minimal_counts, lambda t: t.minimal_counts
+    ),
+    "deegan_packel": _ways(
+        _critical_cost,
+        _critical_shares(minimal_only=True),
+        lambda t: t.minimal_shares,
+    ),
+    "johnston": _ways(
+        _critical_cost, _critical_shares(minimal_only=False), lambda t: t.johnston
+    ),
+}
+
+
+def _choose(
+    council: Council, game: Game, method: str, tally: str, title: str
+) -> _Kernel:
     if method not in _METHODS:
         raise InvalidValueError("method", method, f"one of {', '.join(_METHODS)}")
     if not game.can_win:
-        raise NoWinningCoalitionError(title, council.majority, council.declared)
+        raise NoWinningCoalitionError(title, council.quota, council.declared)
+    kernels = _KERNELS[tally]
     if method != "auto":
-        return method
-    work = _dynamic_work(game, what)
-    if work <= DYNAMIC_WORK_LIMIT:
-        return "dynamic"
-    if game.size <= ENUMERATION_PLAYER_LIMIT:
-        return "enumeration"
+        return next(kernel for kernel in kernels if kernel.method == method)
+    for kernel in kernels:
+        if kernel.cost(game) <= kernel.limit:
+            return kernel
+    work = kernels[0].cost(game)
     raise ComputationTooLargeError(
         title,
         f"{game.size} parties with a quota of {game.quota:,} seats (after "
@@ -149,19 +228,10 @@ def _by_enumeration(game: Game) -> _Tallies:
     return _Tallies(swings_, shapley, minimal, shares, johnston_)
 
 
-def _tally(
-    council: Council,
-    method: str,
-    *,
-    what: str,
-    title: str,
-    dynamic: Callable[[Game], list[_T]],
-    enumerated: Callable[[_Tallies], list[_T]],
-) -> dict[str, _T]:
+def _tally(council: Council, method: str, *, tally: str, title: str) -> dict[str, Any]:
     """Compute one tally per player and return it by party name, council order."""
-    council, game = checked_game(council)
-    chosen = _choose(council, game, method, what, title)
-    values = dynamic(game) if chosen == "dynamic" else enumerated(_by_enumeration(game))
+    game = game_of(council)
+    values = _choose(council, game, method, tally, title).run(game)
     by_position = dict(zip(game.parties, values, strict=True))
     return {party.name: by_position[i] for i, party in enumerate(council.parties)}
 
@@ -198,31 +268,30 @@ def swings(council: Council, *, method: Method = "auto") -> dict[str, int]:
         >>> swings(council)["France"], swings(council)["Luxembourg"]
         (10, 0)
     """
-    return _tally(
-        council,
-        method,
-        what="swings",
-        title="the swings",
-        dynamic=_power_dp.swings,
-        enumerated=lambda t: t.swings,
-    )
+    return _tally(council, method, tally="swings", title="the swings")
 
 
 def banzhaf(
-    council: Council, *, normalized: bool = True, method: Method = "auto"
+    council: Council,
+    *,
+    normalised: bool = True,
+    method: Method = "auto",
+    normalized: bool | None = None,
 ) -> dict[str, Fraction]:
     """Return each party's Banzhaf index.
 
     Normalised (the default): a party's swings divided by all parties'
     swings, so the values sum to 1 (Banzhaf 1965). With
-    ``normalized=False``: the absolute Penrose-Banzhaf measure, swings
+    ``normalised=False``: the absolute Penrose-Banzhaf measure, swings
     divided by ``2^(n-1)`` — the probability that the party decides the
     outcome when every other party votes yes or no at random (Penrose 1946).
 
     Args:
         council: The council.
-        normalized: Whether to normalise to sum 1.
+        normalised: Whether to normalise to sum 1.
         method: See [`swings`][coalitions.swings].
+        normalized: Deprecated spelling of ``normalised``; it still works
+            and warns.
 
     Returns:
         Party name to index, in council order.
@@ -249,8 +318,15 @@ def banzhaf(
         Penrose, L. S. (1946). The elementary statistics of majority voting.
         *Journal of the Royal Statistical Society* 109, 53-57.
     """
+    if normalized is not None:
+        warnings.warn(
+            "banzhaf(normalized=) is deprecated; use normalised=",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        normalised = normalized
     counts = swings(council, method=method)
-    if normalized:
+    if normalised:
         return _normalised(counts)
     scale = 2 ** (len(counts) - 1)
     return {name: Fraction(count, scale) for name, count in counts.items()}
@@ -285,12 +361,7 @@ def shapley_shubik(council: Council, *, method: Method = "auto") -> dict[str, Fr
         Science Review* 48(3), 787-792.
     """
     return _tally(
-        council,
-        method,
-        what="shapley_shubik",
-        title="the Shapley-Shubik index",
-        dynamic=_power_dp.shapley_shubik,
-        enumerated=lambda t: t.shapley_shubik,
+        council, method, tally="shapley_shubik", title="the Shapley-Shubik index"
     )
 
 
@@ -305,12 +376,7 @@ def public_good_counts(council: Council, *, method: Method = "auto") -> dict[str
         {'A': 2, 'B': 2, 'C': 2}
     """
     return _tally(
-        council,
-        method,
-        what="minimal",
-        title="the public good index",
-        dynamic=_power_dp.minimal_counts,
-        enumerated=lambda t: t.minimal_counts,
+        council, method, tally="minimal_counts", title="the public good index"
     )
 
 
@@ -374,19 +440,8 @@ def deegan_packel(council: Council, *, method: Method = "auto") -> dict[str, Fra
         Deegan, J., and Packel, E. W. (1978). A new index of power for simple
         n-person games. *International Journal of Game Theory* 7, 113-123.
     """
-
-    def dynamic(game: Game) -> list[Fraction]:
-        scale = _lcm_up_to(game.size)
-        sums = _power_dp.critical_tallies(game, lambda k: scale // k, minimal_only=True)
-        return [Fraction(s, scale) for s in sums]
-
     shares = _tally(
-        council,
-        method,
-        what="critical",
-        title="the Deegan-Packel index",
-        dynamic=dynamic,
-        enumerated=lambda t: t.minimal_shares,
+        council, method, tally="deegan_packel", title="the Deegan-Packel index"
     )
     # Each minimal winning coalition's shares sum to 1, so they sum to |M|.
     return _normalised(shares)
@@ -420,22 +475,7 @@ def johnston(council: Council, *, method: Method = "auto") -> dict[str, Fraction
         Johnston, R. J. (1978). On the measurement of power: some reactions to
         Laver. *Environment and Planning A* 10, 907-914.
     """
-
-    def dynamic(game: Game) -> list[Fraction]:
-        scale = _lcm_up_to(game.size)
-        sums = _power_dp.critical_tallies(
-            game, lambda k: scale // k, minimal_only=False
-        )
-        return [Fraction(s, scale) for s in sums]
-
-    scores = _tally(
-        council,
-        method,
-        what="critical",
-        title="the Johnston index",
-        dynamic=dynamic,
-        enumerated=lambda t: t.johnston,
-    )
+    scores = _tally(council, method, tally="johnston", title="the Johnston index")
     return _normalised(scores)
 
 
@@ -469,7 +509,7 @@ class PowerIndex:
 
 
 def _absolute_banzhaf(council: Council) -> dict[str, Fraction]:
-    return banzhaf(council, normalized=False)
+    return banzhaf(council, normalised=False)
 
 
 #: Every power index by name, in the order docs, panels and the CLI show them.

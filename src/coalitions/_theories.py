@@ -15,9 +15,10 @@ from typing import Literal
 import attrs
 
 from coalitions._constraints import Constraints
+from coalitions._engine.game import check_council, game_of
 from coalitions._model import Coalition, Council
 from coalitions._validate import name_key
-from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game, minimal_winning
+from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
 from coalitions.exceptions import InvalidValueError, MissingPositionError
 
 __all__ = [
@@ -181,7 +182,7 @@ def minimal_connected_winning(
     References:
         Axelrod, R. (1970). *Conflict of Interest*. Markham.
     """
-    council, _ = checked_game(council, constraints)
+    game_of(council, constraints)
     line = _positioned(council, unpositioned, "minimal connected winning")
     required = {
         name_key(council[name].name)
@@ -243,7 +244,7 @@ def minimal_range(
         de Swaan, A. (1973). *Coalition Theories and Cabinet Formations*.
         Elsevier.
     """
-    council, _ = checked_game(council, constraints)
+    game_of(council, constraints)
     line = _positioned(council, unpositioned, "minimal range")
     found = minimal_winning(
         council,
@@ -291,7 +292,7 @@ def median_party_name(
         Laver, M., and Schofield, N. (1990). *Multiparty Government: The
         Politics of Coalition in Europe*. Oxford UP.
     """
-    council, _ = checked_game(council)
+    check_council(council)
     line = _positioned(council, unpositioned, "the median party")
     total = sum(council.parties[i].seats for i in line)
     left = 0
@@ -545,7 +546,7 @@ def classify(
         >>> classify(darlington, ["Labour"]).minority
         True
     """
-    council, _ = checked_game(council, constraints)
+    game_of(council, constraints)
     return Classifier(council, constraints).classify(council.coalition(coalition))
 
 
@@ -567,5 +568,5 @@ def rank(
         Labour + Green: 30 of 50 (majority 26)
         Labour + Conservative: 37 of 50 (majority 26)
     """
-    council, _ = checked_game(council, constraints)
+    game_of(council, constraints)
     return Classifier(council, constraints).rank()

@@ -19,21 +19,28 @@ _WHITESPACE = re.compile(r"\s+")
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
-def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
+def whole_number(
+    value: object,
+    field: str,
+    *,
+    minimum: int = 0,
+    error: type[InvalidValueError] = InvalidSeatsError,
+) -> int:
     """Return ``value`` as an ``int`` if it is a whole number ``>= minimum``.
 
     Integral floats, Fractions and Decimals (``23.0``) are accepted and
     converted; bools and strings are refused, since ``True`` seats or ``"23"``
-    seats are almost always a bug in the caller's data.
+    seats are almost always a bug in the caller's data. A value of the right
+    type but out of range raises ``error`` (seats, by default).
     """
     if isinstance(value, bool):
         raise InvalidTypeError(field, value, "a whole number, not a bool")
     if isinstance(value, float | Fraction | Decimal):
         finite = (
-            value.is_finite() if isinstance(value, Decimal) else (math.isfinite(value))
+            value.is_finite() if isinstance(value, Decimal) else math.isfinite(value)
         )
         if not finite or value != int(value):
-            raise InvalidSeatsError(field, value, "a whole number")
+            raise error(field, value, "a whole number")
         number = int(value)
     else:
         try:
@@ -46,8 +53,18 @@ def whole_number(value: object, field: str, *, minimum: int = 0) -> int:
             if minimum == 0
             else f"a whole number of at least {minimum}"
         )
-        raise InvalidSeatsError(field, value, expected)
+        raise error(field, value, expected)
     return number
+
+
+def count(value: object, field: str, *, minimum: int = 0) -> int:
+    """Return a whole number that counts something other than seats (a cap, a top N).
+
+    Like [`whole_number`][coalitions._validate.whole_number], but a bad value
+    raises [`InvalidValueError`][coalitions.exceptions.InvalidValueError],
+    not an error about seats.
+    """
+    return whole_number(value, field, minimum=minimum, error=InvalidValueError)
 
 
 def clean_name(value: object, field: str) -> str:

@@ -10,17 +10,17 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from coalitions._constraints import Constraints
-from coalitions._enumerate import (
+from coalitions._engine.enumerate import (
+    DEFAULT_MAX_COALITIONS,
     count_minimal_winning_and_losing,
     iter_minimal_winning_masks,
     iter_winning_masks,
 )
-from coalitions._game import Game, compile_game, decoder
+from coalitions._engine.game import Game, decoder, game_of
 from coalitions._model import Coalition, Council
-from coalitions._validate import whole_number
+from coalitions._validate import count as count_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
-    InvalidTypeError,
     TooManyCoalitionsError,
 )
 
@@ -33,21 +33,6 @@ __all__ = [
     "minimal_winning",
     "winning",
 ]
-
-#: How many coalitions [`minimal_winning`][coalitions.minimal_winning] and
-#: [`winning`][coalitions.winning] return at most unless told otherwise.
-DEFAULT_MAX_COALITIONS = 1_000_000
-
-
-def checked_game(council: object, constraints: object = None) -> tuple[Council, Game]:
-    """Return the council and its compiled game, refusing anything else."""
-    if not isinstance(council, Council):
-        raise InvalidTypeError("council", council, "a Council")
-    if constraints is not None and not isinstance(constraints, Constraints):
-        raise InvalidTypeError("constraints", constraints, "a Constraints or None")
-    return council, compile_game(
-        council, constraints if isinstance(constraints, Constraints) else None
-    )
 
 
 def minimal_winning(
@@ -102,7 +87,7 @@ def minimal_winning(
         [`count_minimal_winning`][coalitions.count_minimal_winning],
         [`iter_minimal_winning`][coalitions.iter_minimal_winning].
     """
-    council, game = checked_game(council, constraints)
+    game = game_of(council, constraints)
     return _capped_list(
         council,
         game,
@@ -136,7 +121,7 @@ def iter_minimal_winning(
         >>> sorted(c.names for c in iter_minimal_winning(council))
         [('A', 'B'), ('A', 'C'), ('B', 'C')]
     """
-    council, game = checked_game(council, constraints)
+    game = game_of(council, constraints)
     return map(
         decoder(council, constraints or None).coalition,
         iter_minimal_winning_masks(game),
@@ -161,7 +146,7 @@ def count_minimal_winning(
         >>> count_minimal_winning(Council.from_seats("C", {"A": 3, "B": 2, "C": 2}))
         3
     """
-    _, game = checked_game(council, constraints)
+    game = game_of(council, constraints)
     return _count_minimal_winning(game)
 
 
@@ -200,7 +185,7 @@ def winning(
         B + C: 4 of 7 (majority 4)
         A + B + C: 7 of 7 (majority 4)
     """
-    council, game = checked_game(council, constraints)
+    game = game_of(council, constraints)
     return _capped_list(
         council,
         game,
@@ -224,7 +209,7 @@ def iter_winning(
         >>> len(list(iter_winning(council)))
         4
     """
-    council, game = checked_game(council, constraints)
+    game = game_of(council, constraints)
     return map(
         decoder(council, constraints or None).coalition, iter_winning_masks(game)
     )
@@ -237,7 +222,7 @@ def count_winning(council: Council, *, constraints: Constraints | None = None) -
         >>> count_winning(Council.from_seats("C", {"A": 3, "B": 2, "C": 2}))
         4
     """
-    _, game = checked_game(council, constraints)
+    game = game_of(council, constraints)
     return _count_winning(game)
 
 
@@ -296,7 +281,7 @@ def _capped_list(
 ) -> list[Coalition]:
     stream = search(game)
     if max_coalitions is not None:
-        cap = whole_number(max_coalitions, "max_coalitions")
+        cap = count_of(max_coalitions, "max_coalitions")
         try:
             total: int | None = count()
         except ComputationTooLargeError:

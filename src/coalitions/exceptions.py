@@ -38,7 +38,17 @@ def _field_message(field: str, value: object, expected: str) -> str:
     return f"{field!r} must be {expected} (got {value!r})"
 
 
-class InvalidValueError(CoalitionsError, ValueError):
+class _FieldError(CoalitionsError):
+    """An error about one input field: its name, the value, what was expected."""
+
+    def __init__(self, field: str, value: object, expected: str) -> None:
+        self.field = field
+        self.value = value
+        self.expected = expected
+        super().__init__(_field_message(field, value, expected))
+
+
+class InvalidValueError(_FieldError, ValueError):
     """A field has a value of the right type that is not allowed.
 
     Attributes:
@@ -48,14 +58,8 @@ class InvalidValueError(CoalitionsError, ValueError):
         expected: What the field accepts, in words.
     """
 
-    def __init__(self, field: str, value: object, expected: str) -> None:
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(_field_message(field, value, expected))
 
-
-class InvalidTypeError(CoalitionsError, TypeError):
+class InvalidTypeError(_FieldError, TypeError):
     """A field has a value of the wrong type (a string or a bool for seats).
 
     Attributes:
@@ -63,12 +67,6 @@ class InvalidTypeError(CoalitionsError, TypeError):
         value: The value received.
         expected: What the field accepts, in words.
     """
-
-    def __init__(self, field: str, value: object, expected: str) -> None:
-        self.field = field
-        self.value = value
-        self.expected = expected
-        super().__init__(_field_message(field, value, expected))
 
 
 class InvalidSeatsError(InvalidValueError):

@@ -1,6 +1,6 @@
 """Enumerating and counting winning coalitions of a compiled game.
 
-Everything here works on a [`Game`][coalitions._game.Game] and on bitmasks;
+Everything here works on a [`Game`][coalitions._engine.game.Game] and on bitmasks;
 nothing builds a party or a coalition object.
 
 References:
@@ -16,9 +16,12 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from coalitions._game import Game
+from coalitions._engine.game import Game
 from coalitions.exceptions import ComputationTooLargeError
 
+#: How many coalitions [`minimal_winning`][coalitions.minimal_winning] and
+#: [`winning`][coalitions.winning] return at most unless told otherwise.
+DEFAULT_MAX_COALITIONS = 1_000_000
 #: Largest packed table, in bits, that the counting programmes build
 #: (quota x bits per count); about 32 MiB.
 DENSE_BITS_LIMIT = 1 << 28

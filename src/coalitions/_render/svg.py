@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Literal
+from typing import Any, Literal
 from xml.sax.saxutils import escape, quoteattr
 
-from coalitions._colours import party_colours
 from coalitions._constraints import Constraints
-from coalitions._model import Coalition, Council
-from coalitions._theories import rank
-from coalitions._validate import whole_number
-from coalitions._winning import checked_game
+from coalitions._engine.game import game_of
+from coalitions._model import Council
+from coalitions._render.panel import panel, seat_document
+from coalitions._validate import count
 from coalitions.exceptions import InvalidValueError
 
 __all__ = ["svg"]
@@ -47,9 +46,9 @@ def seat_layout(seats: int) -> tuple[list[tuple[float, float]], float]:
     for i in by_remainder[: seats - sum(counts)]:
         counts[i] += 1
     places = []
-    for radius, count in zip(radii, counts, strict=True):
-        for k in range(count):
-            angle = math.pi * (1 - (k + 0.5) / count)
+    for radius, in_row in zip(radii, counts, strict=True):
+        for k in range(in_row):
+            angle = math.pi * (1 - (k + 0.5) / in_row)
             places.append((angle, radius))
     places.sort(key=lambda place: (-round(place[0], 9), place[1]))
     arc = min(math.pi * r / c for r, c in zip(radii, counts, strict=True) if c)
@@ -63,14 +62,11 @@ def _label(text: str) -> str:
     return text[: _LABEL_CHARACTERS - 1] + "\u2026"
 
 
-def _order(council: Council) -> list[int]:
+def _order(parties: Sequence[Mapping[str, Any]]) -> list[int]:
     """Parties left to right: by position when every party has one."""
-    if council.parties and all(p.position is not None for p in council.parties):
-        return sorted(
-            range(len(council.parties)),
-            key=lambda i: (council.parties[i].position or 0.0, i),
-        )
-    return list(range(len(council.parties)))
+    if parties and all(p["position"] is not None for p in parties):
+        return sorted(range(len(parties)), key=lambda i: (parties[i]["position"], i))
+    return list(range(len(parties)))
 
 
 def _legend(
@@ -109,16 +105,22 @@ def _document(title: str, description: str, height: float, body: list[str]) -> s
     )
 
 
-def _parliament(council: Council, colours: Mapping[str, str]) -> str:
-    total = council.total_seats
+def parliament_chart(document: Mapping[str, Any]) -> str:
+    """Return the hemicycle of a panel document (or of its seat part)."""
+    info = document["council"]
+    total, undeclared, quota = (
+        info["total_seats"],
+        info["undeclared"],
+        info["majority"],
+    )
+    colours = {party["name"]: party["colour"] for party in document["parties"]}
     places, dot = seat_layout(total)
     radius = _WIDTH / 2 - 24
     centre_x, centre_y = _WIDTH / 2, radius + 24
     body = []
     seat = 0
-    groups = [
-        (council.parties[i].name, council.parties[i].seats) for i in _order(council)
-    ]
+    parties = document["parties"]
+    groups = [(parties[i]["name"], parties[i]["seats"]) for i in _order(parties)]
     for name, seats in groups:
         if not seats:
             continue
@@ -136,20 +138,19 @@ def _parliament(council: Council, colours: Mapping[str, str]) -> str:
             + "".join(circles)
             + "</g>"
         )
-    if council.undeclared:
+    if undeclared:
         circles = [
             f'<circle class="seat" cx="{centre_x + x * radius:.1f}" '
             f'cy="{centre_y - y * radius:.1f}" r="{dot * radius * 0.85:.1f}"/>'
             for x, y in places[seat:]
         ]
         body.append(
-            f'<g class="undeclared" data-seats="{council.undeclared}" '
+            f'<g class="undeclared" data-seats="{undeclared}" '
             f'fill="{_UNDECLARED}" stroke="{_UNDECLARED_STROKE}" stroke-width="1.5">'
-            f"<title>Undeclared or vacant: {council.undeclared}</title>"
+            f"<title>Undeclared or vacant: {undeclared}</title>"
             + "".join(circles)
             + "</g>"
         )
-    quota = council.majority
     if 0 < quota <= len(places):
         before = math.atan2(places[quota - 1][1], places[quota - 1][0])
         after = (
@@ -174,70 +175,77 @@ def _parliament(council: Council, colours: Mapping[str, str]) -> str:
     entries = [
         (f"{name} {seats}", colours[name], "party", False) for name, seats in groups
     ]
-    if council.undeclared:
-        entries.append((f"Undeclared {council.undeclared}", "", "undeclared", True))
+    if undeclared:
+        entries.append((f"Undeclared {undeclared}", "", "undeclared", True))
     legend, bottom = _legend(entries, centre_y + 48)
     body += legend
     listed = ", ".join(f"{name} {seats}" for name, seats in groups)
     description = (
-        f"Seat chart of {council.name}: {total} seats. {listed}"
-        + (f", {council.undeclared} undeclared or vacant" if council.undeclared else "")
-        + f". A majority needs {quota} seats ({council.rule_description})."
+        f"Seat chart of {info['name']}: {total} seats. {listed}"
+        + (f", {undeclared} undeclared or vacant" if undeclared else "")
+        + f". A majority needs {quota} seats ({info['rule']['text']})."
     )
-    return _document(f"{council.name}: seats", description, bottom + 8, body)
+    return _document(f"{info['name']}: seats", description, bottom + 8, body)
 
 
-def _coalition_bars(
-    council: Council, found: Sequence[Coalition], colours: Mapping[str, str]
-) -> str:
+def coalitions_chart(document: Mapping[str, Any], max_bars: int = 10) -> str:
+    """Return the coalition bars of a panel document: its first certain coalitions."""
+    info = document["council"]
+    total, quota = info["total_seats"], info["majority"]
+    seats_of = {party["name"]: party["seats"] for party in document["parties"]}
+    colours = {party["name"]: party["colour"] for party in document["parties"]}
+    found = [c for c in document["coalitions"] if c["status"] == "certain"]
     left, right = 16, _WIDTH - 16
-    scale = (right - left) / max(council.total_seats, 1)
+    scale = (right - left) / max(total, 1)
     body = []
     y = 40
-    for coalition in found:
-        label = " + ".join(coalition.names)
+    for coalition in found[:max_bars]:
+        label = " + ".join(coalition["parties"])
+        summary = f"{label}: {coalition['seats']} of {total} (majority {quota})"
         body.append(
             f'<g class="coalition" data-parties={quoteattr(label)}>'
-            f"<title>{escape(str(coalition))}</title>"
+            f"<title>{escape(summary)}</title>"
             f'<text x="{left}" y="{y:.0f}" font-size="14">'
-            f"{escape(label)} ({coalition.seats})</text>"
+            f"{escape(label)} ({coalition['seats']})</text>"
         )
         x = float(left)
-        for party in coalition.parties:
-            width = party.seats * scale
+        for name in coalition["parties"]:
+            width = seats_of[name] * scale
             body.append(
                 f'<rect x="{x:.1f}" y="{y + 6:.0f}" width="{width:.1f}" height="18" '
-                f'fill="{colours[party.name]}"><title>{escape(party.name)}: '
-                f"{party.seats}</title></rect>"
+                f'fill="{colours[name]}"><title>{escape(name)}: '
+                f"{seats_of[name]}</title></rect>"
             )
             x += width
         body.append("</g>")
         y += 48
-    quota_x = left + council.majority * scale
+    quota_x = left + quota * scale
     body.append(
-        f'<g class="majority"><title>Majority: {council.majority} seats</title>'
+        f'<g class="majority"><title>Majority: {quota} seats</title>'
         f'<line x1="{quota_x:.1f}" y1="16" x2="{quota_x:.1f}" y2="{y - 16:.0f}" '
         f'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/>'
         f'<text x="{quota_x + 4:.1f}" y="14" font-size="12">majority '
-        f"{council.majority}</text></g>"
+        f"{quota}</text></g>"
     )
-    listed = "; ".join(f"{' + '.join(c.names)}, {c.seats} seats" for c in found)
+    listed = "; ".join(
+        f"{' + '.join(c['parties'])}, {c['seats']} seats" for c in found[:max_bars]
+    )
     description = (
-        f"Coalitions that could govern {council.name}, against the majority of "
-        f"{council.majority} of {council.total_seats} seats: {listed or 'none'}."
+        f"Coalitions that could govern {info['name']}, against the majority of "
+        f"{quota} of {total} seats: {listed or 'none'}."
     )
-    return _document(f"{council.name}: coalitions", description, y, body)
+    return _document(f"{info['name']}: coalitions", description, y, body)
 
 
 def svg(
-    council: Council,
+    source: Council | Mapping[str, Any],
     *,
     chart: Literal["parliament", "coalitions"] = "parliament",
     colours: Mapping[str, str] | None = None,
     constraints: Constraints | None = None,
     max_bars: int = 10,
 ) -> str:
-    """Return a self-contained SVG chart of the council.
+    """Return a self-contained SVG chart of a council or of its panel document.
 
     ``chart="parliament"`` draws a hemicycle: one dot per seat, grouped and
     coloured by party (left to right by position when every party has one,
@@ -248,19 +256,25 @@ def svg(
     against a dashed majority line. Both carry a ``<title>`` and a
     ``<desc>`` that say in words what the chart shows, for screen readers.
 
+    The chart draws a [`panel`][coalitions.panel] document. Given a council,
+    it builds the part of that document it needs; given a document (from
+    ``panel``, perhaps stored or edited), it draws it as it is.
+
     Args:
-        council: The council.
+        source: The council, or a panel document.
         chart: Which chart.
         colours: Party colours to use instead of the defaults (see
-            [`party_colours`][coalitions.party_colours]).
-        constraints: For the coalition chart, the constraints to list under.
+            [`party_colours`][coalitions.party_colours]); with a council only.
+        constraints: For the coalition chart, the constraints to list under;
+            with a council only.
         max_bars: For the coalition chart, how many coalitions to show.
 
     Returns:
         The SVG document as a string.
 
     Raises:
-        InvalidValueError: ``chart`` is neither kind.
+        InvalidValueError: ``chart`` is neither kind, or ``colours`` or
+            ``constraints`` come with a document (they belong to ``panel``).
 
     Examples:
         >>> picture = svg(example("darlington-2023"))
@@ -268,13 +282,25 @@ def svg(
         50
         >>> "<title" in picture and 'class="majority"' in picture
         True
+        >>> document = panel(example("darlington-2023"))
+        >>> svg(document, chart="coalitions").count('class="coalition"')
+        3
     """
-    council, _ = checked_game(council, constraints)
-    bars = whole_number(max_bars, "max_bars")
-    palette = party_colours(council, colours)
+    bars = count(max_bars, "max_bars")
+    if chart not in ("parliament", "coalitions"):
+        raise InvalidValueError("chart", chart, "'parliament' or 'coalitions'")
+    if isinstance(source, Mapping):
+        for field, given in (("colours", colours), ("constraints", constraints)):
+            if given is not None:
+                raise InvalidValueError(
+                    field, given, "None with a panel document (give it to panel())"
+                )
+        document = source
+    elif chart == "parliament":
+        game_of(source, constraints)
+        document = seat_document(source, colours)
+    else:
+        document = panel(source, constraints=constraints, colours=colours, indices=())
     if chart == "parliament":
-        return _parliament(council, palette)
-    if chart == "coalitions":
-        found = [item.coalition for item in rank(council, constraints=constraints)]
-        return _coalition_bars(council, found[:bars], palette)
-    raise InvalidValueError("chart", chart, "'parliament' or 'coalitions'")
+        return parliament_chart(document)
+    return coalitions_chart(document, bars)

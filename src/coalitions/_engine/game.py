@@ -16,8 +16,7 @@ import attrs
 
 from coalitions._constraints import Constraints
 from coalitions._model import Coalition, Council, Party
-from coalitions._quota import CastingVote
-from coalitions.exceptions import InvalidValueError
+from coalitions.exceptions import InvalidTypeError
 
 
 @attrs.frozen
@@ -85,6 +84,29 @@ def bits(mask: int) -> Iterable[int]:
         mask ^= low
 
 
+def check_council(council: object) -> Council:
+    """Return the council, or raise if it is not one: the guard of every question."""
+    if not isinstance(council, Council):
+        raise InvalidTypeError("council", council, "a Council")
+    return council
+
+
+def game_of(council: object, constraints: object = None) -> Game:
+    """Return a council's compiled game under its rule and the constraints.
+
+    The one way from a council to the integers the algorithms run on; it
+    checks both arguments' types first.
+
+    Raises:
+        InvalidTypeError: ``council`` is not a Council, or ``constraints``
+            is neither Constraints nor ``None``.
+    """
+    checked = check_council(council)
+    if constraints is not None and not isinstance(constraints, Constraints):
+        raise InvalidTypeError("constraints", constraints, "a Constraints or None")
+    return compile_game(checked, constraints or None)
+
+
 @functools.lru_cache(maxsize=128)
 def compile_game(council: Council, constraints: Constraints | None = None) -> Game:
     """Return the council's game under its rule and the given constraints.
@@ -92,8 +114,9 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     The quota rule and the constraints are applied here, so that no
     algorithm needs to know them:
 
-    - a chair's casting vote doubles every weight, adds one to the chair's
-      party and asks for ``total_seats + 1``;
+    - the rule gives integer weights and a quota (a chair's casting vote
+      doubles every weight, adds one to the chair's party and asks for
+      ``total_seats + 1``);
     - a bloc becomes one player; an excluded party is no player; required
       parties are fixed, their weight taken off the quota; incompatible pairs
       become per-player bitmasks of forbidden partners.
@@ -102,16 +125,17 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     divisor (rounding the quota up) keeps exactly the same winning coalitions
     and makes the dynamic programmes on seat totals smaller.
     """
-    seats = [party.seats for party in council.parties]
-    quota = council.majority
-    if isinstance(council.rule, CastingVote):
-        seats = [2 * party.seats + council.is_chair(party) for party in council.parties]
-        quota = council.total_seats + 1
-    groups, fixed, banned, conflicts = _apply(council, constraints or Constraints())
-    infeasible = any(
-        group_a in fixed and group_b in fixed for group_a, group_b in conflicts
-    ) or any(group in banned for group in fixed)
-    players = [g for g in range(len(groups)) if g not in fixed and g not in banned]
+    rule = council.rule
+    chair = None if rule.chair is None else council.index(rule.chair)
+    seats, quota = rule.weighted(
+        [party.seats for party in council.parties],
+        chair,
+        council.total_seats,
+        council.declared,
+    )
+    plan = (constraints or Constraints()).resolve(council)
+    groups, fixed = plan.groups, plan.fixed
+    players = [g for g in range(len(groups)) if g not in fixed and g not in plan.banned]
     quota -= sum(seats[i] for g in fixed for i in groups[g])
     weight = {g: sum(seats[i] for i in groups[g]) for g in players}
     players.sort(key=lambda g: (-weight[g], groups[g][0]))
@@ -122,7 +146,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         quota = -(-quota // divisor)
     place = {g: j for j, g in enumerate(players)}
     masks = [0] * len(players)
-    for group_a, group_b in conflicts:
+    for group_a, group_b in plan.conflicts:
         if group_a in place and group_b in place:
             masks[place[group_a]] |= 1 << place[group_b]
             masks[place[group_b]] |= 1 << place[group_a]
@@ -132,50 +156,8 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         tuple(groups[g] for g in players),
         tuple(i for g in sorted(fixed) for i in groups[g]),
         tuple(masks) if any(masks) else (),
-        infeasible,
+        plan.infeasible,
     )
-
-
-def _apply(
-    council: Council, constraints: Constraints
-) -> tuple[list[tuple[int, ...]], set[int], set[int], list[tuple[int, int]]]:
-    """Return the groups of parties and what the constraints do to them.
-
-    Groups are tuples of council positions (a bloc, or a single party); the
-    rest is the set of groups fixed in, the set banned, and the incompatible
-    pairs of groups.
-    """
-    group_of = list(range(len(council.parties)))
-    in_a_bloc: set[int] = set()
-    for bloc in constraints.blocs:
-        positions = [council.index(name) for name in bloc]
-        if len(set(positions)) < len(positions) or in_a_bloc & set(positions):
-            raise InvalidValueError(
-                "blocs", list(bloc), "blocs of different parties, in one bloc each"
-            )
-        in_a_bloc |= set(positions)
-        for position in positions:
-            group_of[position] = min(positions)
-    ids = sorted(set(group_of))
-    renumber = {old: new for new, old in enumerate(ids)}
-    groups = [
-        tuple(i for i in range(len(group_of)) if group_of[i] == old) for old in ids
-    ]
-    group = [renumber[group_of[i]] for i in range(len(group_of))]
-    fixed = {group[council.index(name)] for name in constraints.requiring}
-    banned = {group[council.index(name)] for name in constraints.excluding}
-    conflicts = []
-    for name_a, name_b in constraints.incompatible:
-        group_a, group_b = group[council.index(name_a)], group[council.index(name_b)]
-        if group_a == group_b:
-            banned.add(group_a)  # a bloc at odds with itself joins nothing
-        elif group_a in fixed and group_b not in fixed:
-            banned.add(group_b)
-        elif group_b in fixed and group_a not in fixed:
-            banned.add(group_a)
-        else:
-            conflicts.append((group_a, group_b))
-    return groups, fixed, banned, conflicts
 
 
 class Decoder:
@@ -194,11 +176,18 @@ class Decoder:
             for group in game.members
         ]
         self._fixed = tuple(council.parties[position] for position in game.fixed)
-        # Blocs and required parties upset the largest-first order that the
-        # tables give, so such coalitions are sorted once decoded.
-        self.fast = game.simple
+        # The tables give members in game order. Blocs, required parties and
+        # a chair (whose extra weight puts it before parties with as many
+        # seats) can make that differ from the order coalitions show, largest
+        # party first and ties in council order: such coalitions are sorted
+        # once decoded.
+        shown = sorted(
+            range(len(council.parties)),
+            key=lambda i: (-council.parties[i].seats, i),
+        )
+        self.fast = game.simple and list(game.parties) == shown
         self._position = {party.name: i for i, party in enumerate(council.parties)}
-        self.quota = council.majority
+        self.quota = council.quota
         self.chair_quota = council.quota_for(with_chair=True)
         self._chair_bit = sum(
             1 << j

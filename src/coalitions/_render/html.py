@@ -7,10 +7,11 @@ from html import escape
 from typing import Any
 
 from coalitions._constraints import Constraints
+from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._model import Council
-from coalitions._panel import panel
-from coalitions._svg import svg
-from coalitions._winning import DEFAULT_MAX_COALITIONS
+from coalitions._render.panel import panel
+from coalitions._render.svg import coalitions_chart, parliament_chart
+from coalitions.exceptions import InvalidValueError
 
 __all__ = ["html"]
 
@@ -89,7 +90,7 @@ def _party_rows(document: Mapping[str, Any], with_change: bool) -> list[str]:
 
 
 def html(
-    council: Council,
+    source: Council | Mapping[str, Any],
     *,
     previous: Council | None = None,
     constraints: Constraints | None = None,
@@ -106,10 +107,12 @@ def html(
     them, and a table of the parties with their seats, change since
     ``previous`` and power. It reads well on a phone and on a desktop. The
     page shows exactly what [`panel`][coalitions.panel] returns for the same
-    arguments.
+    arguments: it is drawn from that document, built once, and a document
+    (stored, or edited) can be given instead of a council.
 
     Args:
-        council: The council.
+        source: The council, or a panel document (then leave the other
+            arguments at their defaults: they are the document's).
         previous: An earlier composition, for seat changes.
         constraints: Red lines, requirements and blocs for the coalitions.
         indices: Power indices to show.
@@ -121,22 +124,38 @@ def html(
     Returns:
         The page, as a string.
 
+    Raises:
+        InvalidValueError: A document comes with arguments that only a
+            council takes.
+
     Examples:
         >>> page = html(example("darlington-2023"))
         >>> page.startswith("<!doctype html>"), "Labour + Liberal Democrat" in page
         (True, True)
     """
-    document = panel(
-        council,
-        previous=previous,
-        constraints=constraints,
-        indices=indices,
-        colours=colours,
-        max_coalitions=max_coalitions,
-        top=top,
-    )
+    if isinstance(source, Mapping):
+        given = {
+            "previous": previous,
+            "constraints": constraints,
+            "colours": colours,
+        }
+        for field, value in given.items():
+            if value is not None:
+                raise InvalidValueError(
+                    field, value, "None with a panel document (give it to panel())"
+                )
+        document = source
+    else:
+        document = panel(
+            source,
+            previous=previous,
+            constraints=constraints,
+            indices=indices,
+            colours=colours,
+            max_coalitions=max_coalitions,
+            top=top,
+        )
     info = document["council"]
-    palette = {party["name"]: party["colour"] for party in document["parties"]}
     name = escape(info["name"])
     with_change = document["previous"] is not None
     power_heads = "".join(
@@ -172,7 +191,7 @@ def html(
         + f". A majority is {info['majority']} seats "
         + f"({escape(info['rule']['text'])}).</p>",
         "<figure>",
-        svg(council, colours=palette),
+        parliament_chart(document),
         "<figcaption>One dot per seat; hollow dots are seats not yet declared or "
         "vacant; the dashed line marks a majority counted from the left.</figcaption>",
         "</figure>",
@@ -185,7 +204,7 @@ def html(
         *coalitions,
         "</tbody></table></div>",
         "<figure>",
-        svg(council, chart="coalitions", colours=palette, constraints=constraints),
+        coalitions_chart(document),
         "</figure></section>",
         "<section><h2>Parties</h2>",
         '<div class="scroll"><table class="parties"><thead><tr>'

@@ -9,14 +9,15 @@ from importlib import resources
 from typing import Any
 
 from coalitions._changes import changes
-from coalitions._colours import party_colours
 from coalitions._constraints import Constraints
 from coalitions._election import Status, control, outlook
+from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
+from coalitions._engine.game import game_of
 from coalitions._model import Council
 from coalitions._power import POWER_INDICES
-from coalitions._theories import Classification, Classifier, constraints_allow
-from coalitions._validate import whole_number
-from coalitions._winning import DEFAULT_MAX_COALITIONS, checked_game
+from coalitions._render.colours import party_colours
+from coalitions._theories import Classification, Classifier
+from coalitions._validate import count
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
 __all__ = ["PANEL_SCHEMA_VERSION", "panel", "panel_schema"]
@@ -42,7 +43,41 @@ def panel_schema() -> dict[str, Any]:
     return schema
 
 
-def _fraction(value: Fraction) -> dict[str, Any]:
+def seat_document(
+    council: Council, colours: Mapping[str, str] | None = None
+) -> dict[str, Any]:
+    """Return the council and its parties' seats, as the panel document has them.
+
+    The part of [`panel`][coalitions.panel]'s document that a seat chart
+    needs: ``council`` (name, seats, quota and rule) and ``parties`` (name,
+    abbreviation, colour, seats and position of each), with nothing that
+    takes listing coalitions.
+    """
+    palette = party_colours(council, colours)
+    return {
+        "council": {
+            "name": council.name,
+            "total_seats": council.total_seats,
+            "declared": council.declared,
+            "undeclared": council.undeclared,
+            "majority": council.quota,
+            "rule": {**council.rule.to_dict(), "text": council.rule_description},
+        },
+        "parties": [
+            {
+                "name": party.name,
+                "abbreviation": party.abbreviation,
+                "colour": palette[party.name],
+                "seats": party.seats,
+                "position": party.position,
+            }
+            for party in council.parties
+        ],
+    }
+
+
+def fraction_value(value: Fraction) -> dict[str, Any]:
+    """Return an exact value as the panel document writes it: text and float."""
     return {"exact": str(value), "value": float(value)}
 
 
@@ -110,15 +145,14 @@ def panel(
         certain ['Labour', 'Green']
         certain ['Labour', 'Conservative']
     """
-    council, _ = checked_game(council, constraints)
-    shown = None if top is None else whole_number(top, "top")
+    game_of(council, constraints)
+    shown = None if top is None else count(top, "top")
     names = [indices] if isinstance(indices, str) else list(indices)
     for name in names:
         if name not in POWER_INDICES:
             raise InvalidValueError(
                 "indices", name, f"one of {', '.join(POWER_INDICES)}"
             )
-    palette = party_colours(council, colours)
     state = control(council)
     night = outlook(council, max_coalitions=max_coalitions)
     power: dict[str, dict[str, Fraction] | None] = {}
@@ -131,12 +165,11 @@ def panel(
     before = {row.name: row for row in diff.parties} if diff else {}
     context = Classifier(council, constraints)
     certain = context.rank()
+    rules = constraints or Constraints()
     possible = [
         item
         for item in night.with_status(Status.POSSIBLE)
-        if constraints_allow(
-            council, constraints, [council.index(n) for n in item.coalition.names]
-        )
+        if rules.allows(council, item.coalition.names)
     ]
     coalitions = [
         {
@@ -159,37 +192,29 @@ def panel(
         }
         for item in possible
     ]
+    seating = seat_document(council, colours)
     parties = []
-    for party, prospects in zip(council.parties, night.parties, strict=True):
-        change = before.get(party.name)
+    for basics, prospects in zip(seating["parties"], night.parties, strict=True):
+        change = before.get(basics["name"])
         parties.append(
             {
-                "name": party.name,
-                "abbreviation": party.abbreviation,
-                "colour": palette[party.name],
-                "seats": party.seats,
-                "position": party.position,
+                **basics,
                 "seats_needed": prospects.seats_needed,
                 "majority_status": prospects.status.value,
                 "seats_before": None if change is None else change.before,
                 "change": None if change is None else change.change,
                 "change_text": None if change is None else change.describe(),
                 "power": {
-                    name: None if values is None else _fraction(values[party.name])
+                    name: None
+                    if values is None
+                    else fraction_value(values[basics["name"]])
                     for name, values in power.items()
                 },
             }
         )
     return {
         "schema_version": PANEL_SCHEMA_VERSION,
-        "council": {
-            "name": council.name,
-            "total_seats": council.total_seats,
-            "declared": council.declared,
-            "undeclared": council.undeclared,
-            "majority": council.majority,
-            "rule": {**council.rule.to_dict(), "text": council.rule_description},
-        },
+        "council": seating["council"],
         "control": {
             "status": state.status.value,
             "party": state.party,

@@ -1,6 +1,6 @@
 """Exact power-index tallies of a compiled game, by dynamic programming.
 
-Every function here takes a [`Game`][coalitions._game.Game] and returns one
+Every function here takes a [`Game`][coalitions._engine.game.Game] and returns one
 integer (or Fraction) per player, in game order. Nothing lists coalitions.
 
 Polynomials over seat totals are packed into Python ints (Kronecker
@@ -24,7 +24,7 @@ import operator
 from collections.abc import Callable, Iterator
 from fractions import Fraction
 
-from coalitions._game import Game
+from coalitions._engine.game import Game
 
 
 def _digit(packed: int, index: int, width: int) -> int:
