@@ -31,6 +31,7 @@ def test_exceptions_all_complete() -> None:
         if isinstance(value, type)
         and issubclass(value, Exception)
         and value.__module__ == "coalitions.exceptions"
+        and not name.startswith("_")
     }
     assert defined == set(coalitions.exceptions.__all__)
 

@@ -23,7 +23,6 @@ import attrs
 
 from coalitions._engine.game import bits, check_council
 from coalitions._model import Coalition, Council
-from coalitions._rules import Majority, Supermajority
 from coalitions._validate import count
 from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
 from coalitions.exceptions import TooManyCoalitionsError
@@ -133,10 +132,7 @@ class Outlook:
 
 def _final(council: Council) -> Council:
     """The council's rule as it will apply once every seat is filled."""
-    rule = council.rule
-    if isinstance(rule, Majority | Supermajority) and rule.filled_only:
-        return council.with_rule(attrs.evolve(rule, filled_only=False))
-    return council
+    return council.with_rule(council.rule.final())
 
 
 def _judge(council: Council, coalition: Coalition) -> CoalitionOutlook:

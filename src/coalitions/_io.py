@@ -66,7 +66,7 @@ def load_council(
         >>> _ = (folder / "hartlepool.csv").write_text(
         ...     "party,seats\nLabour,17\nConservative,8\nIndependent,11\n")
         >>> council = load_council(folder / "hartlepool.csv", total_seats=36)
-        >>> council.name, council.majority
+        >>> council.name, council.quota
         ('hartlepool', 19)
     """
     file = Path(path)

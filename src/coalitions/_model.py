@@ -168,7 +168,7 @@ class Council:
 
     Examples:
         >>> council = Council("Example", [Party("A", 5), Party("B", 4)], 10)
-        >>> council.majority, council.declared, council.undeclared
+        >>> council.quota, council.declared, council.undeclared
         (6, 9, 1)
     """
 
@@ -267,7 +267,7 @@ class Council:
             ...      "Liberal Democrat": 3, "Independent": 1},
             ...     total_seats=50,
             ... )
-            >>> darlington.majority, darlington.declared, darlington.undeclared
+            >>> darlington.quota, darlington.declared, darlington.undeclared
             (26, 48, 2)
         """
         if not isinstance(seats, Mapping):
@@ -406,7 +406,7 @@ class Council:
 
         Examples:
             >>> council = Council.from_seats("C", {"A": 30, "B": 20})
-            >>> council.with_rule(40).majority
+            >>> council.with_rule(40).quota
             40
         """
         return attrs.evolve(self, quota=quota)

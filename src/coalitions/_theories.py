@@ -24,8 +24,10 @@ from coalitions.exceptions import InvalidValueError, MissingPositionError
 __all__ = [
     "THEORIES",
     "Classification",
+    "Classifier",
     "Theory",
     "classify",
+    "coalition_range",
     "fewest_parties",
     "median_party",
     "median_party_name",
@@ -260,6 +262,12 @@ def coalition_range(coalition: Coalition) -> Fraction | None:
     """Return the left-right distance spanned by a coalition's members, exactly.
 
     ``None`` when a member has no position.
+
+    Examples:
+        >>> council = Council("C", [Party("Left", 30, position=2),
+        ...     Party("Centre", 10, position=5.5), Party("Right", 25, position=9)], 65)
+        >>> coalition_range(council.coalition(["Left", "Centre"]))
+        Fraction(7, 2)
     """
     positions = [p.position for p in coalition.parties]
     if not positions or any(p is None for p in positions):
@@ -455,9 +463,32 @@ class Classification:
 
 
 class Classifier:
-    """The predictions that classifying coalitions of one council needs, once."""
+    """Classifies many coalitions of one council, making each prediction once.
 
-    def __init__(self, council: Council, constraints: Constraints | None) -> None:
+    [`classify`][coalitions.classify] and [`rank`][coalitions.rank] answer
+    one question each; a classifier keeps the minimal winning coalitions and
+    the theories' predictions of its council, so that classifying many
+    coalitions (a panel's, or a history of cabinets in one chamber) costs one
+    listing.
+
+    Args:
+        council: The council.
+        constraints: Constraints under which "minimal" and the theories are
+            judged.
+
+    Examples:
+        >>> classifier = Classifier(example("darlington-2023"))
+        >>> classifier.classify(example("darlington-2023").coalition(
+        ...     ["Labour", "Green", "Independent"])).surplus
+        True
+        >>> [str(item.coalition) for item in classifier.rank()][0]
+        'Labour + Liberal Democrat: 26 of 50 (majority 26)'
+    """
+
+    def __init__(
+        self, council: Council, constraints: Constraints | None = None
+    ) -> None:
+        check_council(council)
         self.council = council
         self.listed = minimal_winning(
             council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
@@ -495,6 +526,7 @@ class Classifier:
         return sorted(map(self.classify, self.listed), key=plausibility)
 
     def classify(self, coalition: Coalition) -> Classification:
+        """Return what a coalition of this council is."""
         names = frozenset(coalition.names)
         connected = None
         if self.line is not None:
