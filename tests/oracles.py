@@ -10,7 +10,14 @@ import math
 from collections.abc import Iterator
 from fractions import Fraction
 
-from coalitions import CastingVote, Constraints, Council
+from coalitions import (
+    CastingVote,
+    Constraints,
+    Council,
+    FixedQuota,
+    Majority,
+    Supermajority,
+)
 
 
 def all_coalitions(council: Council) -> Iterator[frozenset[str]]:
@@ -25,6 +32,32 @@ def seats(council: Council, members: frozenset[str]) -> int:
     return sum(council[name].seats for name in members)
 
 
+def quota(council: Council) -> int:
+    """The seats a coalition without the chair needs, from each rule's definition.
+
+    Written from the rules' documented meaning, not from the library's
+    arithmetic: a majority is the smallest number above half of the seats
+    counted; a share is the smallest number of seats at least (or above) that
+    share of the seats counted, and never less than one seat.
+    """
+    rule = council.rule
+    if isinstance(rule, FixedQuota):
+        return rule.seats
+    if isinstance(rule, CastingVote):
+        rule = Majority()
+    counted = council.total_seats
+    if getattr(rule, "filled_only", False):
+        counted = council.declared
+    # Fractions compare exactly: the smallest whole s above half (or at least,
+    # or above, the share) is found by floor and ceiling.
+    if isinstance(rule, Majority):
+        return math.floor(Fraction(counted, 2)) + 1
+    assert isinstance(rule, Supermajority)
+    share = rule.fraction * counted
+    smallest = math.floor(share) + 1 if rule.exceed else math.ceil(share)
+    return max(1, smallest)
+
+
 def wins(council: Council, members: frozenset[str]) -> bool:
     """Winning: the members' seats reach the quota; with a casting vote, more
     than half of all seats, or exactly half with the chair's party."""
@@ -33,7 +66,21 @@ def wins(council: Council, members: frozenset[str]) -> bool:
         chair = council[council.rule.chair].name
         total = council.total_seats
         return 2 * held > total or (2 * held == total and chair in members)
-    return held >= council.majority
+    return held >= quota(council)
+
+
+def shown_order(council: Council, members: frozenset[str]) -> tuple[str, ...]:
+    """Members as a coalition shows them: most seats first, ties in council order."""
+    return tuple(
+        sorted(members, key=lambda n: (-council[n].seats, council.names.index(n)))
+    )
+
+
+def listing_key(
+    council: Council, members: frozenset[str]
+) -> tuple[int, int, tuple[str, ...]]:
+    """The documented listing order: fewest parties, most seats, then names."""
+    return (len(members), -seats(council, members), shown_order(council, members))
 
 
 def brute_winning(council: Council) -> set[frozenset[str]]:

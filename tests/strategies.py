@@ -14,6 +14,7 @@ from coalitions import (
     Party,
     Supermajority,
 )
+from coalitions.exceptions import InvalidQuotaError
 
 PARTY_NAMES = (
     "Labour",
@@ -74,16 +75,30 @@ def councils(
     total = max(1, sum(p.seats for p in members) + undeclared)
     rules: list[object] = [None]
     if explicit_quota:
+        share = st.sampled_from(
+            [Fraction(1, 3), Fraction(1, 2), Fraction(3, 5), Fraction(2, 3), 1]
+        )
         rules += [
-            draw(st.integers(total // 2 + 1, total)),
-            Supermajority(draw(st.sampled_from([Fraction(2, 3), Fraction(3, 5)]))),
-            Supermajority(Fraction(1, 2), exceed=True),
+            draw(st.integers(1, total)),
+            Supermajority(draw(share)),
+            Supermajority(draw(share.filter(lambda f: f < 1)), exceed=True),
+            Supermajority(draw(share), filled_only=True),
+            Supermajority(
+                draw(share.filter(lambda f: f < 1)), exceed=True, filled_only=True
+            ),
             Majority(filled_only=True),
         ]
         seated = [p for p in members if p.seats]
         if seated:
             rules.append(CastingVote(draw(st.sampled_from(seated)).name))
-    return Council("Random council", members, total, quota=draw(st.sampled_from(rules)))
+    rule = draw(st.sampled_from(rules))
+    try:
+        return Council("Random council", members, total, quota=rule)
+    except InvalidQuotaError:
+        # Every form the constructor accepts: improper rules with the flag.
+        return Council(
+            "Random council", members, total, quota=rule, allow_improper=True
+        )
 
 
 def renamed_rule(council: Council, rename: dict[str, str]) -> object:

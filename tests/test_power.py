@@ -169,6 +169,7 @@ def test_relabelling_permutes_results(
         [Party(renamed[p.name], p.seats) for p in order],
         council.total_seats,
         quota=renamed_rule(council, renamed),
+        allow_improper=council.allow_improper,
     )
     values = coalitions.POWER_INDICES[name](council)
     relabelled = coalitions.POWER_INDICES[name](other)

@@ -18,7 +18,13 @@ from coalitions.exceptions import (
     UnknownPartyError,
 )
 
-from .oracles import brute_minimal_winning, wins
+from .oracles import (
+    brute_minimal_winning,
+    brute_winning,
+    listing_key,
+    quota,
+    shown_order,
+)
 from .strategies import councils
 
 
@@ -47,19 +53,32 @@ def test_casting_vote_game_equals_definition(
     if not seated:
         return
     chaired = council.with_rule(CastingVote(data.draw(st.sampled_from(seated))))
-    found = {frozenset(c.names) for c in coalitions.minimal_winning(chaired)}
-    assert found == brute_minimal_winning(chaired)
-    for coalition in coalitions.winning(chaired):
-        assert wins(chaired, frozenset(coalition.names))
+    expected = sorted(
+        brute_minimal_winning(chaired), key=lambda m: listing_key(chaired, m)
+    )
+    found = coalitions.minimal_winning(chaired)
+    assert [c.names for c in found] == [shown_order(chaired, m) for m in expected]
+    assert found == [chaired.coalition(m) for m in expected]
+    every = sorted(brute_winning(chaired), key=lambda m: listing_key(chaired, m))
+    assert [c.names for c in coalitions.winning(chaired)] == [
+        shown_order(chaired, m) for m in every
+    ]
 
 
 @given(st.integers(1, 300), st.sampled_from(["2/3", "3/5", "3/4"]), st.booleans())
 def test_supermajority_rule_matches_its_quota(
     total: int, share: str, exceed: bool
 ) -> None:
-    """A Supermajority rule's quota is the supermajority() helper's."""
+    """A Supermajority rule's quota, and the helper's, follow the definition:
+    the fewest whole seats at least (or more than) the share of all seats."""
     council = Council("C", [], total, quota=Supermajority(share, exceed=exceed))
-    assert council.majority == coalitions.supermajority(total, share, exceed=exceed)
+    bar = Fraction(share) * total
+    smallest = next(
+        seats for seats in range(total + 1) if (seats > bar if exceed else seats >= bar)
+    )
+    assert council.quota == smallest
+    assert coalitions.supermajority(total, share, exceed=exceed) == smallest
+    assert quota(council) == smallest
     assert council.to_dict()["quota"] == {
         "rule": "supermajority",
         "fraction": str(Fraction(share)),
@@ -133,18 +152,72 @@ def darlington_before() -> Council:
     )
 
 
-def test_operations_never_mutate() -> None:
-    """Every what-if returns a new council and leaves the original as it was."""
+def test_operations_never_mutate_their_arguments() -> None:
+    """What-ifs leave the mappings and lists they are given as they were."""
     council = darlington_before()
-    before = copy.deepcopy(council)
-    council.transfer("Conservative", "Independent", 2)
-    council.vacate("Labour")
-    council.fill("Green")
-    council.merge(["Independent", "Darlington Independent"], into="Independents")
-    council.split("Labour", {"Labour": 15, "Independent Labour": 1})
-    council.renewed({"Conservative": 5}, {"Labour": 5})
-    council.with_seats({"Reform": 1})
-    assert council == before
+    seats = {"Labour": 16, "Conservative": 18, "Reform": 1}
+    pieces = {"Labour": 15, "Independent Labour": 1}
+    retiring, elected = {"Conservative": 5}, {"Labour": 5}
+    merged = ["Independent", "Darlington Independent"]
+    arguments = (seats, pieces, retiring, elected, merged)
+    snapshot = copy.deepcopy(arguments)
+    built = Council.from_seats("C", seats)
+    council.split("Labour", pieces)
+    council.renewed(retiring, elected)
+    council.merge(merged, into="Independents")
+    council.with_seats({"Reform": 1, **seats})
+    assert arguments == snapshot
+    assert built.names == ("Labour", "Conservative", "Reform")
+
+
+def test_self_transfer_is_refused() -> None:
+    """Seats moved from a party to itself (however spelt) would create seats."""
+    council = Council.from_seats("C", {"A": 3, "B": 2}, total_seats=10)
+    for target in ("A", "a", " A "):
+        with pytest.raises(InvalidValueError) as caught:
+            council.transfer("A", target, 1)
+        assert caught.value.field == "target"
+
+
+@pytest.mark.parametrize(
+    "rule",
+    [
+        Supermajority("1/2", filled_only=True),
+        Supermajority("1/3", filled_only=True),
+        Supermajority("2/5", exceed=True, filled_only=True),
+    ],
+)
+def test_a_rule_improper_in_some_completion_is_refused_at_construction(
+    rule: Supermajority,
+) -> None:
+    """Decided once: a rule that some filling of the seats makes improper."""
+    with pytest.raises(InvalidQuotaError) as caught:
+        Council.from_seats("C", {"A": 2, "B": 1}, total_seats=4, quota=rule)
+    assert caught.value.field == "quota"
+    with pytest.raises(InvalidQuotaError):
+        Council.from_seats("C", {}, total_seats=4, quota=rule)
+    allowed = Council.from_seats(
+        "C", {"A": 2, "B": 1}, total_seats=4, quota=rule, allow_improper=True
+    )
+    # Accepted with the flag, every function works on it and its completions.
+    coalitions.outlook(allowed)
+    coalitions.control(allowed)
+    coalitions.coalition_outlook(allowed, ["A"])
+    coalitions.panel(allowed)
+    assert allowed.fill("B").allow_improper
+
+
+@given(councils(max_parties=6, max_undeclared=4))
+def test_every_accepted_council_answers_every_election_question(
+    council: Council,
+) -> None:
+    """Whatever the constructor accepts, the election-night functions and
+    the what-ifs that fill seats accept too."""
+    coalitions.outlook(council)
+    coalitions.control(council)
+    coalitions.panel(council, indices=())
+    if council.undeclared:
+        council.fill(council.names[0] if council.names else "New", 1)
 
 
 @given(councils(min_parties=2), st.data())
