@@ -298,12 +298,18 @@ def test_dict_round_trip(council: Council) -> None:
     assert Council.from_dict(council.to_dict()) == council
 
 
-@given(councils())
-def test_declared_and_undeclared(council: Council) -> None:
-    """Declared seats are the parties' sum; undeclared the rest of the total."""
-    assert council.declared == sum(p.seats for p in council.parties)
-    assert council.declared + council.undeclared == council.total_seats
-    assert council.undeclared >= 0
+@given(
+    st.dictionaries(
+        st.sampled_from(["A", "B", "C", "D"]), st.integers(0, 40), max_size=4
+    ),
+    st.integers(0, 20),
+)
+def test_declared_and_undeclared(seats: dict[str, int], empty: int) -> None:
+    """Declared seats are those given to parties; undeclared are the rest."""
+    total = max(1, sum(seats.values()) + empty)
+    council = Council.from_seats("C", seats, total_seats=total, allow_improper=True)
+    assert council.declared == sum(seats.values())
+    assert council.undeclared == total - sum(seats.values())
 
 
 @pytest.mark.parametrize(

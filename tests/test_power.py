@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coalitions
-from coalitions import Council, Party
+from coalitions import Council, Party, _power
+from coalitions._engine.game import game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
     InvalidTypeError,
@@ -38,7 +39,15 @@ METHODS = ["dynamic", "enumeration"]
 
 
 def winnable(council: Council) -> bool:
-    return council.declared >= council.majority
+    """Some coalition wins: the grand coalition does (by the oracle's rule)."""
+    return wins(council, frozenset(council.names))
+
+
+def assert_undefined(council: Council) -> None:
+    """Where nobody can win, every index refuses rather than answering."""
+    for index in coalitions.POWER_INDICES.values():
+        with pytest.raises(NoWinningCoalitionError):
+            index(council)
 
 
 def brute_index(council: Council, name: str) -> dict[str, Fraction]:
@@ -81,6 +90,7 @@ def test_registry_lists_every_index() -> None:
 def test_index_equals_brute_force(name: str, council: Council) -> None:
     """Every index equals its definition computed over all coalitions, exactly."""
     if not winnable(council):
+        assert_undefined(council)
         return
     expected = brute_index(council, name)
     actual = coalitions.POWER_INDICES[name](council)
@@ -94,6 +104,7 @@ def test_index_equals_brute_force(name: str, council: Council) -> None:
 def test_methods_agree_with_brute_force(method: str, council: Council) -> None:
     """Both methods give the brute-force swings, counts and indices."""
     if not winnable(council):
+        assert_undefined(council)
         return
     assert coalitions.swings(council, method=method) == brute_swings(council)
     assert coalitions.public_good_counts(council, method=method) == (
@@ -112,6 +123,7 @@ def test_methods_agree_with_brute_force(method: str, council: Council) -> None:
 def test_shapley_shubik_counts_orderings(council: Council) -> None:
     """Shapley-Shubik is the share of orderings in which a party is pivotal."""
     if not winnable(council):
+        assert_undefined(council)
         return
     assert coalitions.shapley_shubik(council) == shapley_shubik_by_orderings(council)
 
@@ -122,6 +134,7 @@ def test_axioms(name: str, council: Council) -> None:
     """Normalised indices sum to 1; null players get 0; equal seats, equal values
     (but for the chair's party, whose casting vote sets it apart)."""
     if not winnable(council):
+        assert_undefined(council)
         return
     values = coalitions.POWER_INDICES[name](council)
     if name != "penrose_banzhaf":
@@ -160,6 +173,7 @@ def test_relabelling_permutes_results(
 ) -> None:
     """Shuffling and renaming parties permutes the values and changes nothing else."""
     if not winnable(council):
+        assert_undefined(council)
         return
     order = list(council.parties)
     rnd.shuffle(order)
@@ -271,11 +285,16 @@ def test_bad_method_and_council() -> None:
 
 
 def test_population_weights_with_few_parties_fall_back_to_enumeration() -> None:
-    """Huge weights and few parties: computed exactly by listing coalitions."""
+    """Huge weights and few parties: the swings are listed, not tabled, and
+    both methods' answers are the definition's."""
     seats = {f"State {i}": 9_000_011 * (i + 2) + 3 * i for i in range(8)}
     council = Council.from_seats("Populations", seats)
+    game = game_of(council)
+    assert _power._choose(council, game, "auto", "swings", "").method == "enumeration"
     assert coalitions.swings(council) == brute_swings(council)
-    assert coalitions.shapley_shubik(council) == brute_shapley_shubik(council)
+    assert coalitions.shapley_shubik(
+        council, method="enumeration"
+    ) == brute_shapley_shubik(council)
 
 
 def test_population_weights_with_many_parties_are_refused() -> None:
@@ -285,6 +304,34 @@ def test_population_weights_with_many_parties_are_refused() -> None:
     with pytest.raises(ComputationTooLargeError) as caught:
         coalitions.shapley_shubik(council)
     assert "40 parties" in str(caught.value)
+
+
+def _swings_by_subset_sums(council: Council) -> dict[str, int]:
+    """Swings from the definition: subsets of the others weighing [q - w, q)."""
+    quota = council.quota
+    result = {}
+    for party in council.parties:
+        sums = {0: 1}
+        for other in council.parties:
+            if other.name == party.name:
+                continue
+            grown = dict(sums)
+            for total, ways in sums.items():
+                if total + other.seats < quota:
+                    grown[total + other.seats] = (
+                        grown.get(total + other.seats, 0) + ways
+                    )
+            sums = grown
+        result[party.name] = sum(
+            ways for total, ways in sums.items() if total >= quota - party.seats
+        )
+    return result
+
+
+def test_electoral_college_swings_equal_the_definition() -> None:
+    """Every state's swings, against subset sums written from the definition."""
+    council = electoral_college()
+    assert coalitions.swings(council) == _swings_by_subset_sums(council)
 
 
 def test_electoral_college_power_is_consistent() -> None:

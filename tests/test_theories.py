@@ -11,7 +11,16 @@ import coalitions
 from coalitions import Council, Party
 from coalitions.exceptions import MissingPositionError
 
-from .oracles import all_coalitions, brute_minimal_winning, brute_winning, wins
+from .oracles import (
+    all_coalitions,
+    brute_constrained_minimal_winning,
+    brute_minimal_winning,
+    brute_winning,
+    listing_key,
+    quota,
+    seats,
+    wins,
+)
 from .strategies import councils
 
 
@@ -28,6 +37,37 @@ def line(council: Council) -> list[str]:
 def connected(order: list[str], members: frozenset[str]) -> bool:
     spots = sorted(order.index(m) for m in members)
     return bool(spots) and spots[-1] - spots[0] + 1 == len(spots)
+
+
+def median_of(council: Council) -> str | None:
+    """The party holding the middle seat on the line (both, if even), or None."""
+    seated = [name for name in line(council) for _ in range(council[name].seats)]
+    if not seated:
+        return None
+    middle = {seated[(len(seated) - 1) // 2], seated[len(seated) // 2]}
+    return middle.pop() if len(middle) == 1 else None
+
+
+def quota_with(council: Council, members: frozenset[str]) -> int:
+    """The seats these members need: one fewer with a chair's casting vote at a tie."""
+    chair = council.rule.chair
+    if chair is not None and council[chair].name in members:
+        return (council.total_seats + 1) // 2
+    return quota(council)
+
+
+def minimal_connected(council: Council, order: list[str]) -> set[frozenset[str]]:
+    """Connected winning coalitions from which no end party can be dropped."""
+    found = set()
+    for start in range(len(order)):
+        for stop in range(start + 1, len(order) + 1):
+            members = frozenset(order[start:stop])
+            ends = {order[start], order[stop - 1]}
+            if wins(council, members) and all(
+                not wins(council, members - {end}) for end in ends if len(members) > 1
+            ):
+                found.add(members)
+    return found
 
 
 def span(council: Council, members: frozenset[str]) -> Fraction:
@@ -71,8 +111,9 @@ def test_minimal_connected_winning(council: Council) -> None:
         ):
             expected.add(members)
     found = coalitions.minimal_connected_winning(council, unpositioned="omit")
-    assert {frozenset(c.names) for c in found} == expected
-    assert found == sorted(found)
+    assert [frozenset(c.names) for c in found] == sorted(
+        expected, key=lambda m: listing_key(council, m)
+    )
 
 
 @given(councils(max_parties=9))
@@ -106,10 +147,14 @@ def test_median_party_holds_the_median_seat(council: Council) -> None:
         expected = middle.pop() if len(middle) == 1 else None
     assert coalitions.median_party_name(council, unpositioned="omit") == expected
     found = coalitions.median_party(council, unpositioned="omit")
-    if expected is None:
-        assert found == []
-    else:
-        assert all(expected in c.names for c in found)
+    unplaced = [n for n in council.names if n not in line(council)]
+    candidates = brute_constrained_minimal_winning(
+        council, coalitions.Constraints(excluding=unplaced)
+    )
+    predicted = [] if expected is None else [m for m in candidates if expected in m]
+    assert [frozenset(c.names) for c in found] == sorted(
+        predicted, key=lambda m: listing_key(council, m)
+    )
 
 
 @pytest.mark.parametrize(
@@ -129,6 +174,10 @@ def test_classify(council: Council) -> None:
     """Each classification agrees with the definitions."""
     minimal = brute_minimal_winning(council)
     order = line(council)
+    placed = len(order) == len(council.names)
+    fewest_seats = min((seats(council, m) for m in minimal), default=0)
+    fewest_members = min((len(m) for m in minimal), default=0)
+    median = median_of(council) if placed else None
     for members in all_coalitions(council):
         if not members:
             continue
@@ -137,11 +186,25 @@ def test_classify(council: Council) -> None:
         assert result.minority == (not wins(council, members))
         assert result.minimal == (members in minimal)
         assert result.surplus == (wins(council, members) and members not in minimal)
-        assert result.margin == result.coalition.seats - result.coalition.quota
-        if len(order) == len(council.names):
+        held = seats(council, members)
+        assert result.margin == held - quota_with(council, members)
+        assert result.minimum_winning == (
+            members in minimal and seats(council, members) == fewest_seats
+        )
+        assert result.fewest_parties == (
+            members in minimal and len(members) == fewest_members
+        )
+        if placed:
             assert result.connected == connected(order, members)
+            assert result.minimal_connected == (
+                members in minimal_connected(council, order)
+            )
+            assert result.contains_median == (median is not None and median in members)
+            assert result.range == span(council, members)
         else:
             assert result.connected is None
+            assert result.minimal_connected is None
+            assert result.contains_median is None
 
 
 @given(councils(max_parties=9))
@@ -151,17 +214,25 @@ def test_rank_orders_every_minimal_winning_coalition(council: Council) -> None:
     assert {frozenset(i.coalition.names) for i in ranked} == brute_minimal_winning(
         council
     )
-    keys = [
-        (
-            i.contains_median is not True,
-            i.connected is not True,
-            len(i.coalition),
-            i.range if i.range is not None else 0,
-            i.coalition.seats,
+    order = line(council)
+    placed = len(order) == len(council.names)
+    median = median_of(council) if placed else None
+
+    def plausibility(members: frozenset[str]) -> tuple[object, ...]:
+        return (
+            not (placed and median is not None and median in members),
+            not (placed and connected(order, members)),
+            len(members),
+            # A coalition's range counts when its own members all have positions.
+            span(council, members)
+            if all(council[m].position is not None for m in members)
+            else 0,
+            seats(council, members),
+            listing_key(council, members),
         )
-        for i in ranked
-    ]
-    assert keys == sorted(keys)
+
+    expected = sorted(brute_minimal_winning(council), key=plausibility)
+    assert [frozenset(i.coalition.names) for i in ranked] == expected
 
 
 def test_germany_1957_surplus_cabinet() -> None:

@@ -147,6 +147,8 @@ def test_casting_vote_keeps_the_documented_order() -> None:
     assert [c.names for c in found] == [("A", "B"), ("A", "C"), ("B", "C")]
     assert council.coalition(["A", "B"]) in found
     assert council.coalition(["B", "A"]) == found[0]
+    streamed = {c.names for c in coalitions.iter_minimal_winning(council)}
+    assert streamed == {("A", "B"), ("A", "C"), ("B", "C")}
     assert [c.names for c in coalitions.winning(council)][:3] == [
         ("A", "B"),
         ("A", "C"),

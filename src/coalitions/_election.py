@@ -348,6 +348,10 @@ def control(council: Council) -> Control:
     party). A new party counts: it could win a majority if enough seats are
     still to declare.
 
+    Control by one party is meaningful under a proper rule. Under an
+    improper one (``allow_improper=True``) several parties may reach the
+    quota at once; the first of them in council order is reported.
+
     Examples:
         >>> darlington = example("darlington-2023")
         >>> control(darlington).status  # even 2 more would leave Labour short
