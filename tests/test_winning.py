@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import gc
 import random
+import sys
+import threading
+from collections.abc import Callable
 
 import pytest
 from hypothesis import assume, given
@@ -333,3 +337,42 @@ def test_functions_refuse_non_councils(function: object) -> None:
     with pytest.raises(InvalidTypeError) as caught:
         function({"A": 3})  # type: ignore[operator]
     assert caught.value.field == "council"
+
+
+def test_concurrent_listings_leave_the_collector_on() -> None:
+    """Many threads listing at once never leave garbage collection switched off."""
+    council = Council.from_seats(
+        "Threads", {f"P{i}": 1 + i % 5 for i in range(16)}, total_seats=60
+    )
+    assert gc.isenabled()
+    barrier = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def work() -> None:
+        try:
+            barrier.wait()
+            for _ in range(10):
+                coalitions.minimal_winning(council)
+        except BaseException as error:
+            errors.append(error)
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-5)  # switch threads often, to interleave pauses
+    try:
+        rounds(work, barrier, errors)
+    finally:
+        sys.setswitchinterval(interval)
+
+
+def rounds(
+    work: Callable[[], None], barrier: threading.Barrier, errors: list[BaseException]
+) -> None:
+    for _ in range(3):
+        threads = [threading.Thread(target=work) for _ in range(8)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        barrier.reset()
+        assert errors == []
+        assert gc.isenabled()

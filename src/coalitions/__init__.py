@@ -46,7 +46,12 @@ from coalitions._power import (
 )
 from coalitions._render.colours import party_colours
 from coalitions._render.html import html
-from coalitions._render.panel import PANEL_SCHEMA_VERSION, panel, panel_schema
+from coalitions._render.panel import (
+    PANEL_SCHEMA_VERSION,
+    json_dumps,
+    panel,
+    panel_schema,
+)
 from coalitions._render.svg import svg
 from coalitions._rules import (
     CastingVote,
@@ -128,6 +133,7 @@ __all__ = [
     "iter_minimal_winning",
     "iter_winning",
     "johnston",
+    "json_dumps",
     "load_council",
     "median_party",
     "median_party_name",

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
@@ -14,7 +15,7 @@ from coalitions._io import example, example_names, load_council
 from coalitions._model import Council
 from coalitions._power import POWER_INDICES
 from coalitions._render.html import html
-from coalitions._render.panel import panel
+from coalitions._render.panel import json_dumps, panel
 from coalitions._render.svg import svg
 from coalitions._render.text import power_document, power_table, show_table
 from coalitions.exceptions import CoalitionsError, InvalidValueError
@@ -109,6 +110,29 @@ def read_source(source: str, *, total_seats: int | None = None) -> Council:
     return load_council(source, total_seats=total_seats)
 
 
+def write_atomically(target: str, text: str) -> None:
+    """Write a file whole or not at all: to a temporary file, then renamed.
+
+    A failure part-way (a character that cannot be encoded, a full disk, the
+    process killed) leaves any earlier file at ``target`` as it was. A
+    symbolic link at ``target`` is replaced by the file, never followed.
+    """
+    if not target:
+        raise InvalidValueError("--output", target, "a file name")
+    path = Path(target)
+    folder = path.parent
+    handle, temporary = tempfile.mkstemp(
+        dir=folder, prefix=f".{path.name}.", suffix=".tmp"
+    )
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
@@ -118,16 +142,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             names = [args.index] if args.index else list(POWER_INDICES)
             indices = {name: POWER_INDICES[name](council) for name in names}
             output = (
-                json.dumps(
-                    power_document(council, indices), indent=2, ensure_ascii=False
-                )
+                json_dumps(power_document(council, indices))
                 if args.json
                 else power_table(council, indices)
             )
         else:
             output = _show(council, args)
-        if args.command == "show" and args.output:
-            Path(args.output).write_text(output + "\n", encoding="utf-8")
+        if args.command == "show" and args.output is not None:
+            write_atomically(args.output, output + "\n")
             return EXIT_OK
     except CoalitionsError as error:
         print(f"coalitions: error: {error}", file=sys.stderr)
@@ -159,4 +181,4 @@ def _show(council: Council, args: argparse.Namespace) -> str:
     document = panel(council, previous=previous, max_coalitions=args.max_coalitions)
     if form == "html":
         return html(document)
-    return json.dumps(document, indent=2, ensure_ascii=False)
+    return json_dumps(document)

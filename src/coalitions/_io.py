@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -90,19 +91,39 @@ def load_council(
         )
     overrides = {"name": name, "total_seats": total_seats, "quota": quota}
     data.update({key: value for key, value in overrides.items() if value is not None})
+    if data.get("parties") == [] and data.get("total_seats") is None:
+        # No party and no size: nothing says how many seats the council has.
+        raise InputFileError(
+            shown,
+            "no party is listed and total_seats is not given; list the parties "
+            "or give total_seats for a council with nothing declared yet",
+            field="parties",
+        )
     try:
         return Council.from_dict(data)
     except CoalitionsError as error:
         raise InputFileError.from_error(shown, error) from None
 
 
+def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """Build a JSON object, refusing a key given twice (JSON would keep the last)."""
+    data: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in data:
+            raise InvalidValueError(key, value, f"one value (the key {key!r} repeats)")
+        data[key] = value
+    return data
+
+
 def _json_council(path: str, text: str) -> dict[str, Any]:
     try:
-        data = json.loads(text)
+        data = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
         raise InputFileError(
             path, f"invalid JSON: {error.msg} (column {error.colno})", line=error.lineno
         ) from None
+    except InvalidValueError as error:
+        raise InputFileError.from_error(path, error) from None
     if not isinstance(data, dict):
         raise InputFileError(path, "expected a JSON object with 'name' and 'parties'")
     return data
@@ -111,6 +132,11 @@ def _json_council(path: str, text: str) -> dict[str, Any]:
 def _csv_council(path: str, text: str, *, default_name: str) -> dict[str, Any]:
     reader = csv.DictReader(text.splitlines(), strict=True)
     header = [column.strip().lower() for column in reader.fieldnames or []]
+    repeated = sorted({column for column in header if header.count(column) > 1})
+    if repeated:
+        raise InputFileError(
+            path, f"the column {repeated[0]!r} appears twice", line=1, field=repeated[0]
+        )
     if "party" not in header or "seats" not in header:
         raise InputFileError(
             path, "the header row must name the columns 'party' and 'seats'", line=1
@@ -161,15 +187,24 @@ def _csv_party(path: str, line: int, cells: dict[str, str]) -> dict[str, Any]:
     return entry
 
 
+_WHOLE = re.compile(r"[0-9]+(?:\.0*)?", re.ASCII)
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
+
+
 def _number(text: str, field: str) -> int | float:
-    try:
-        return int(text)
-    except ValueError:
-        pass
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidTypeError(field, text, "a number") from None
+    """A CSV cell as a number: plain ASCII digits only for seats.
+
+    Seats are whole numbers written out (``23`` or ``23.0``); exponents
+    (``1e30``), digit separators (``1_000``) and other scripts' digits are
+    refused rather than read as something the file did not say.
+    """
+    if field == "seats":
+        if not _WHOLE.fullmatch(text):
+            raise InvalidTypeError(field, text, "a whole number written in digits")
+        return int(text.split(".", maxsplit=1)[0])
+    if not _DECIMAL.fullmatch(text):
+        raise InvalidTypeError(field, text, "a decimal number such as 4.5")
+    return float(text)
 
 
 def example_names() -> tuple[str, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import operator
 import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 
@@ -67,19 +68,55 @@ def count(value: object, field: str, *, minimum: int = 0) -> int:
     return whole_number(value, field, minimum=minimum, error=InvalidValueError)
 
 
+#: The longest name accepted, in characters: longer ones are refused, so that
+#: a name cannot multiply the size of every listing and page that shows it.
+MAX_NAME_LENGTH = 200
+
+
 def clean_name(value: object, field: str) -> str:
-    """Trim a name and fold inner white space; refuse empty or non-string names."""
+    """Return a name as the library keeps it, or refuse it.
+
+    The name is put in Unicode normal form C (so that a precomposed and a
+    decomposed "é" are one letter); invisible format characters (zero-width
+    spaces, soft hyphens, directional marks, embeddings, overrides and
+    isolates, byte-order marks) are removed, so that they can neither
+    reorder the figures shown next to a name nor make two look-alike names
+    different parties; runs of white space become one space, and the ends
+    are trimmed. Control characters (such as NUL or an escape) are refused,
+    and so are names longer than ``MAX_NAME_LENGTH`` characters.
+    """
     if not isinstance(value, str):
         raise InvalidTypeError(field, value, "a string")
-    cleaned = _WHITESPACE.sub(" ", value).strip()
+    for character in value:
+        if unicodedata.category(character) in {"Cc", "Cs"} and not character.isspace():
+            raise InvalidNameError(
+                field,
+                value,
+                f"a name without control characters (found U+{ord(character):04X})",
+            )
+    visible = "".join(c for c in value if unicodedata.category(c) != "Cf")
+    cleaned = _WHITESPACE.sub(" ", unicodedata.normalize("NFC", visible)).strip()
     if not cleaned:
         raise InvalidNameError(field, value, "a non-empty name")
+    if len(cleaned) > MAX_NAME_LENGTH:
+        raise InvalidNameError(
+            field,
+            f"{cleaned[:40]}... ({len(cleaned)} characters)",
+            f"a name of at most {MAX_NAME_LENGTH} characters",
+        )
     return cleaned
 
 
 def name_key(name: str) -> str:
-    """Return the key under which two party names count as the same party."""
-    return _WHITESPACE.sub(" ", name).strip().casefold()
+    """Return the key under which two party names count as the same party.
+
+    Names compare after the cleaning of `clean_name`, in compatibility form
+    (full-width letters are ordinary ones) and ignoring case, including the
+    dot of a Turkish capital I (so "İYİ Parti" and "iyi parti" are one).
+    """
+    visible = "".join(c for c in name if unicodedata.category(c) != "Cf")
+    folded = unicodedata.normalize("NFKC", visible).casefold().replace("\u0307", "")
+    return _WHITESPACE.sub(" ", unicodedata.normalize("NFKC", folded)).strip()
 
 
 def optional_text(value: object, field: str) -> str | None:

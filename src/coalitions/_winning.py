@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import itertools
+import threading
 from collections.abc import Callable, Iterator
 
 import attrs
@@ -303,18 +304,31 @@ def _capped_list(
         return found
 
 
+_pause_lock = threading.Lock()
+_pauses = 0  # how many calls are building lists now
+_was_enabled = False  # whether the collector ran before the first of them
+
+
 @contextlib.contextmanager
 def _collector_paused() -> Iterator[None]:
     """Pause the cyclic garbage collector while building a large list.
 
     Building millions of coalitions triggers collections that traverse every
     object built so far, which costs more than building them; none of these
-    objects form cycles, so nothing is lost by waiting.
+    objects form cycles, so nothing is lost by waiting. Pauses are counted
+    under a lock, so that calls in several threads at once leave the
+    collector as the first of them found it when the last one ends.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    global _pauses, _was_enabled  # noqa: PLW0603 - one process-wide switch
+    with _pause_lock:
+        if _pauses == 0:
+            _was_enabled = gc.isenabled()
+            gc.disable()
+        _pauses += 1
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        with _pause_lock:
+            _pauses -= 1
+            if _pauses == 0 and _was_enabled:
+                gc.enable()

@@ -20,7 +20,7 @@ from coalitions._theories import Classification, Classifier
 from coalitions._validate import count
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
-__all__ = ["PANEL_SCHEMA_VERSION", "panel", "panel_schema"]
+__all__ = ["PANEL_SCHEMA_VERSION", "json_dumps", "panel", "panel_schema"]
 
 #: The version of the panel document's layout. The minor number grows when
 #: fields are added; the major number when a field changes or goes.
@@ -41,6 +41,36 @@ def panel_schema() -> dict[str, Any]:
     )
     schema: dict[str, Any] = json.loads(text)
     return schema
+
+
+#: What `json_dumps` writes as escapes, so that the text can stand inside an
+#: HTML ``<script>`` element (and in JavaScript source) as it is.
+_UNSAFE_IN_SCRIPT = {
+    "<": "\\u003c",
+    ">": "\\u003e",
+    "&": "\\u0026",
+    "\u2028": "\\u2028",
+    "\u2029": "\\u2029",
+}
+
+
+def json_dumps(document: Any, *, indent: int | None = 2) -> str:
+    r"""Return a panel document as JSON that is safe to inline in a web page.
+
+    The same JSON as ``json.dumps``, with ``<``, ``>``, ``&`` and the line
+    separators U+2028 and U+2029 written as ``\u`` escapes: a party named
+    ``</script>`` then cannot close the script element the JSON is written
+    into. Any JSON parser reads it back unchanged. ``coalitions show
+    --json`` prints documents this way.
+
+    Examples:
+        >>> json_dumps({"name": "</script>"}, indent=None)
+        '{"name": "\\u003c/script\\u003e"}'
+    """
+    text = json.dumps(document, indent=indent, ensure_ascii=False)
+    for character, escape in _UNSAFE_IN_SCRIPT.items():
+        text = text.replace(character, escape)
+    return text
 
 
 def seat_document(

@@ -1,0 +1,162 @@
+"""Input from feeds nobody here controls: names, files and output that embeds."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import coalitions
+from coalitions import Council
+from coalitions._cli import main
+from coalitions._validate import MAX_NAME_LENGTH
+from coalitions.exceptions import (
+    CoalitionsError,
+    DuplicatePartyError,
+    InputFileError,
+    InvalidNameError,
+)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Sinn F\u00e9in", "Sinn Fe\u0301in"),  # composed and decomposed
+        ("Labour", "Lab\u200bour"),  # zero-width space
+        ("Labour", "Lab\u00adour"),  # soft hyphen
+        ("Labour", "\u200eLabour"),  # left-to-right mark
+        ("Labour", "\uff2c\uff41\uff42\uff4f\uff55\uff52"),  # full-width letters
+        ("\u0130Y\u0130 Parti", "iyi parti"),  # Turkish dotted capital I
+    ],
+)
+def test_look_alike_names_are_one_party(first: str, second: str) -> None:
+    with pytest.raises(DuplicatePartyError):
+        Council.from_seats("C", {first: 1, second: 2})
+    council = Council.from_seats("C", {first: 3})
+    assert council[second].seats == 3
+
+
+def test_directional_controls_cannot_reorder_figures() -> None:
+    """An override character is removed from the name, in every output."""
+    council = Council.from_seats("C", {"Labour\u202e": 12, "Green": 3})
+    assert council.names == ("Labour", "Green")
+    page = coalitions.html(council)
+    assert "\u202e" not in page
+    assert "\u202e" not in coalitions.svg(council)
+
+
+@pytest.mark.parametrize("control", ["\x00", "\x1b[2J", "\x07", "\x9b", "\ud800"])
+def test_control_characters_are_refused(control: str) -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        Council.from_seats("C", {f"Labour{control}": 1})
+    assert caught.value.field == "name"
+
+
+def test_overlong_names_are_refused() -> None:
+    with pytest.raises(InvalidNameError) as caught:
+        Council.from_seats("C", {"x" * (MAX_NAME_LENGTH + 1): 1})
+    assert str(MAX_NAME_LENGTH) in str(caught.value)
+    assert len(str(caught.value)) < 300  # the message does not repeat the name
+
+
+@given(st.text(max_size=40))
+def test_any_name_gives_a_party_or_a_library_error(name: str) -> None:
+    """Every string, from every category of Unicode: a council or a clear error."""
+    try:
+        council = Council.from_seats("C", {name: 1})
+    except CoalitionsError:
+        return
+    assert council.names[0] == council.names[0].strip()
+    assert council[name].seats == 1
+
+
+def test_panel_json_is_safe_inside_a_script_element() -> None:
+    council = Council.from_seats("C", {"</script><script>alert(1)</script>": 3})
+    text = coalitions.json_dumps(coalitions.panel(council))
+    assert "<" not in text
+    assert ">" not in text
+    assert json.loads(text) == coalitions.panel(council)
+
+
+def test_cli_json_is_escaped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text("party,seats\n</script> & co,3\nB,2\n", encoding="utf-8")
+    assert main(["show", str(path), "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "</script>" not in out
+    assert json.loads(out)["parties"][0]["name"] == "</script> & co"
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ('{"name": "C", "parties": [{"name": "A", "seats": 3, "seats": 30}]}', "seats"),
+        ('{"name": "C", "name": "D", "parties": []}', "name"),
+        ('{"name": "C", "parties": []}', "parties"),
+    ],
+)
+def test_json_that_says_two_things_is_refused(
+    tmp_path: Path, text: str, field: str
+) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        coalitions.load_council(path)
+    assert caught.value.field == field
+
+
+def test_an_empty_council_of_known_size_is_read(tmp_path: Path) -> None:
+    """Before the first declaration: no party yet, and the size given."""
+    path = tmp_path / "c.json"
+    path.write_text('{"name": "C", "total_seats": 50, "parties": []}', "utf-8")
+    assert coalitions.load_council(path).undeclared == 50
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("party,seats\nA,1e30\n", "seats"),
+        ("party,seats\nA,1_000\n", "seats"),
+        ("party,seats\nA,\u0663\n", "seats"),  # Arabic-Indic three
+        ("party,seats,seats\nA,3,30\n", "seats"),
+        ("party,seats\n", "parties"),
+        ("party,seats,position\nA,3,1_0\n", "position"),
+    ],
+)
+def test_csv_cells_that_are_not_plain_numbers_are_refused(
+    tmp_path: Path, text: str, field: str
+) -> None:
+    path = tmp_path / "c.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputFileError) as caught:
+        coalitions.load_council(path)
+    assert caught.value.field == field
+
+
+def test_output_file_is_replaced_whole_or_not_at_all(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A failed write leaves the earlier file as it was, and no temporary file."""
+    target = tmp_path / "panel.html"
+    target.write_text("earlier", encoding="utf-8")
+    assert main(["show", "darlington-2023", "-o", str(target)]) == 0
+    assert target.read_text("utf-8").startswith("Darlington")
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+    assert main(["show", "darlington-2023", "-o", ""]) == 2
+    assert "--output" in capsys.readouterr().err
+
+
+def test_output_replaces_a_link_instead_of_following_it(tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("keep me", encoding="utf-8")
+    link = tmp_path / "panel.txt"
+    os.symlink(elsewhere, link)
+    assert main(["show", "darlington-2023", "-o", str(link)]) == 0
+    assert elsewhere.read_text("utf-8") == "keep me"
+    assert not link.is_symlink()
