@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 
 import coalitions
 from coalitions import Council
+from coalitions import _cli as cli
 from coalitions._cli import main
+from coalitions._io import MAX_INPUT_BYTES
 from coalitions._validate import MAX_NAME_LENGTH
 from coalitions.exceptions import (
     CoalitionsError,
@@ -160,3 +162,66 @@ def test_output_replaces_a_link_instead_of_following_it(tmp_path: Path) -> None:
     assert main(["show", "darlington-2023", "-o", str(link)]) == 0
     assert elsewhere.read_text("utf-8") == "keep me"
     assert not link.is_symlink()
+
+
+def _one_line_error(args: list[str], capsys: pytest.CaptureFixture[str]) -> str:
+    assert main(args) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    assert len(lines) == 1, captured.err
+    assert lines[0].startswith("coalitions: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 50_000 + "]" * 50_000,
+        '{"name": "C", "parties": [{"name": "A", "seats": ' + "9" * 5000 + "}]}",
+        '{"name": "C", "parties": [{"name": "A", "seats": 1' + "0" * 4000 + "}]}",
+    ],
+    ids=["deeply nested", "over 4,300 digits", "10^4000 seats"],
+)
+def test_cli_hostile_json_is_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str
+) -> None:
+    path = tmp_path / "c.json"
+    path.write_text(text, encoding="utf-8")
+    _one_line_error(["show", str(path), "--format", "svg"], capsys)
+
+
+def test_cli_refuses_files_that_never_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A FIFO (which would block) and a link to a device (which never ends)."""
+    fifo = tmp_path / "feed.json"
+    os.mkfifo(fifo)
+    assert "regular file" in _one_line_error(["show", str(fifo)], capsys)
+    endless = tmp_path / "zero.json"
+    os.symlink("/dev/zero", endless)
+    assert "regular file" in _one_line_error(["show", str(endless)], capsys)
+
+
+def test_cli_refuses_oversized_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "big.csv"
+    path.write_bytes(b"party,seats\n" + b" " * (MAX_INPUT_BYTES + 1))
+    assert "larger than" in _one_line_error(["show", str(path)], capsys)
+
+
+def test_cli_interrupt_prints_one_line_and_exits_130(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def interrupted(*_: object, **__: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "read_source", interrupted)
+    assert main(["show", "darlington-2023"]) == 130
+    assert capsys.readouterr().err == "coalitions: interrupted\n"
+
+
+def test_seats_beyond_any_population_are_refused() -> None:
+    with pytest.raises(coalitions.exceptions.InvalidSeatsError) as caught:
+        Council.from_seats("C", {"A": 10**4000})
+    assert len(str(caught.value)) < 200

@@ -22,6 +22,7 @@ from coalitions.exceptions import CoalitionsError, InvalidValueError
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 class _Parser(argparse.ArgumentParser):
@@ -153,6 +154,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
     except CoalitionsError as error:
         print(f"coalitions: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print("coalitions: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except MemoryError:
+        print("coalitions: error: out of memory for this input", file=sys.stderr)
         return EXIT_BAD_INPUT
     except OSError as error:
         print(

@@ -73,7 +73,7 @@ def load_council(
     file = Path(path)
     shown = str(path)
     try:
-        text = file.read_text(encoding="utf-8-sig")
+        text = _read_text(file, shown)
     except OSError as error:
         raise InputFileError(
             shown, f"cannot read the file ({error.strerror})"
@@ -105,6 +105,25 @@ def load_council(
         raise InputFileError.from_error(shown, error) from None
 
 
+#: The largest council file read, in bytes (8 MiB: tens of thousands of
+#: parties). A larger file, or one that never ends, is refused unread.
+MAX_INPUT_BYTES = 8 * 1024 * 1024
+
+
+def _read_text(file: Path, shown: str) -> str:
+    """Read a regular file of at most ``MAX_INPUT_BYTES`` as UTF-8 text."""
+    if file.exists() and not file.is_file():
+        # A FIFO would block and a device (/dev/zero) never end.
+        raise InputFileError(shown, "not a regular file")
+    with file.open("rb") as stream:
+        data = stream.read(MAX_INPUT_BYTES + 1)
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputFileError(
+            shown, f"the file is larger than {MAX_INPUT_BYTES:,} bytes"
+        )
+    return data.decode("utf-8-sig")
+
+
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     """Build a JSON object, refusing a key given twice (JSON would keep the last)."""
     data: dict[str, Any] = {}
@@ -124,6 +143,10 @@ def _json_council(path: str, text: str) -> dict[str, Any]:
         ) from None
     except InvalidValueError as error:
         raise InputFileError.from_error(path, error) from None
+    except RecursionError:
+        raise InputFileError(path, "the JSON is nested too deeply") from None
+    except ValueError as error:  # such as an integer of thousands of digits
+        raise InputFileError(path, f"invalid JSON: {error}") from None
     if not isinstance(data, dict):
         raise InputFileError(path, "expected a JSON object with 'name' and 'parties'")
     return data
@@ -198,9 +221,7 @@ def _number(text: str, field: str) -> int | float:
     (``1e30``), digit separators (``1_000``) and other scripts' digits are
     refused rather than read as something the file did not say.
     """
-    if field == "seats":
-        if not _WHOLE.fullmatch(text):
-            raise InvalidTypeError(field, text, "a whole number written in digits")
+    if field == "seats" and _WHOLE.fullmatch(text):
         return int(text.split(".", maxsplit=1)[0])
     if not _DECIMAL.fullmatch(text):
         raise InvalidTypeError(field, text, "a decimal number such as 4.5")

@@ -20,11 +20,18 @@ _WHITESPACE = re.compile(r"\s+")
 _HEX_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})")
 
 
+#: The most seats (or votes, as weights) a party or council may have: far
+#: more than any population, and small enough that every chart and ratio
+#: can be computed in floating point.
+MAX_SEATS = 10**15
+
+
 def whole_number(
     value: object,
     field: str,
     *,
     minimum: int = 0,
+    maximum: int | None = MAX_SEATS,
     error: type[InvalidValueError] = InvalidSeatsError,
 ) -> int:
     """Return ``value`` as an ``int`` if it is a whole number ``>= minimum``.
@@ -55,7 +62,16 @@ def whole_number(
             else f"a whole number of at least {minimum}"
         )
         raise error(field, value, expected)
+    if maximum is not None and number > maximum:
+        raise error(field, _short(value), f"at most {maximum:,}")
     return number
+
+
+def _short(value: object) -> object:
+    """A huge number, shown by its size rather than all its digits."""
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
+    return value
 
 
 def count(value: object, field: str, *, minimum: int = 0) -> int:
@@ -65,7 +81,9 @@ def count(value: object, field: str, *, minimum: int = 0) -> int:
     raises [`InvalidValueError`][coalitions.exceptions.InvalidValueError],
     not an error about seats.
     """
-    return whole_number(value, field, minimum=minimum, error=InvalidValueError)
+    return whole_number(
+        value, field, minimum=minimum, maximum=None, error=InvalidValueError
+    )
 
 
 #: The longest name accepted, in characters: longer ones are refused, so that
