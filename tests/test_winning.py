@@ -376,3 +376,33 @@ def rounds(
         barrier.reset()
         assert errors == []
         assert gc.isenabled()
+
+
+@given(st.integers(1, 10), st.integers(1, 4), st.integers(0, 3), st.data())
+def test_councils_of_equal_parties_are_counted_exactly(
+    parties: int, seats: int, empty: int, data: st.DataObject
+) -> None:
+    """Equal parties (independents) are counted by binomials: the definition's."""
+    total = parties * seats + empty
+    quota = data.draw(st.integers(total // 2 + 1, total))
+    council = Council.from_seats(
+        "Independents",
+        {f"Independent {i}": seats for i in range(parties)},
+        total_seats=total,
+        quota=quota,
+    )
+    assert coalitions.count_minimal_winning(council) == len(
+        brute_minimal_winning(council)
+    )
+    assert coalitions.count_winning(council) == len(brute_winning(council))
+
+
+def test_a_huge_council_of_independents_is_refused_by_count() -> None:
+    """Tens of thousands of one-seat parties: counted, then refused, not listed."""
+    council = Council.from_seats(
+        "Independents", {f"Independent {i}": 1 for i in range(20_000)}
+    )
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.minimal_winning(council)
+    assert caught.value.count is not None
+    assert "10^" in str(caught.value)

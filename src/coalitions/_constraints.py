@@ -194,12 +194,13 @@ def _resolve(constraints: Constraints, council: Council) -> Resolved:
         in_a_bloc |= set(positions)
         for position in positions:
             group_of[position] = min(positions)
-    ids = sorted(set(group_of))
+    members: dict[int, list[int]] = {}
+    for position, leader in enumerate(group_of):
+        members.setdefault(leader, []).append(position)
+    ids = sorted(members)
     renumber = {old: new for new, old in enumerate(ids)}
-    groups = tuple(
-        tuple(i for i in range(len(group_of)) if group_of[i] == old) for old in ids
-    )
-    group = tuple(renumber[group_of[i]] for i in range(len(group_of)))
+    groups = tuple(tuple(members[old]) for old in ids)
+    group = tuple(renumber[leader] for leader in group_of)
     fixed = {group[council.index(name)] for name in constraints.requiring}
     banned = {group[council.index(name)] for name in constraints.excluding}
     conflicts = []

@@ -126,9 +126,12 @@ class TooManyCoalitionsError(CoalitionsError, ValueError):
         self.count = count
         self.max_coalitions = max_coalitions
         self.lazy_alternative = lazy_alternative
-        how_many = (
-            f"{count:,}" if count is not None else f"more than {max_coalitions:,}"
-        )
+        if count is None:
+            how_many = f"more than {max_coalitions:,}"
+        elif count.bit_length() > 256:  # too many digits to print usefully
+            how_many = f"about 10^{int(count.bit_length() * 0.30103)}"
+        else:
+            how_many = f"{count:,}"
         stream = (
             f"use {lazy_alternative}() to stream them, or "
             if lazy_alternative is not None

@@ -179,6 +179,16 @@ def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
     zero_weight = game.size - game.active
     quota = game.quota
     width = len(weights) + 1  # a count of subsets of n players needs n+1 bits
+    if weights and weights[0] == weights[-1]:
+        # Equal weights (a council of independents): k = ceil(quota / w) of
+        # the n players win, and fewer lose; binomial coefficients count both.
+        n, needed = len(weights), -(-quota // weights[0])
+        losing, term = 0, 1  # term = C(n, size), built up step by step
+        for size in range(min(needed, n + 1)):
+            losing += term
+            term = term * (n - size) // (size + 1)
+        minimal = term if 0 < needed <= n else 0
+        return minimal, losing << zero_weight
     if quota * width <= DENSE_BITS_LIMIT:
         minimal, losing = _count_dense(weights, quota, width)
     elif len(weights) <= SPARSE_STATES_LIMIT.bit_length() - 1:
