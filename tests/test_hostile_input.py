@@ -225,3 +225,16 @@ def test_seats_beyond_any_population_are_refused() -> None:
     with pytest.raises(coalitions.exceptions.InvalidSeatsError) as caught:
         Council.from_seats("C", {"A": 10**4000})
     assert len(str(caught.value)) < 200
+
+
+def test_right_to_left_names_are_isolated_in_every_output() -> None:
+    """A Hebrew or Arabic name cannot pull the figures beside it into its order."""
+    council = Council.from_seats("C", {"\u05e2\u05d1\u05d5\u05d3\u05d4": 12, "B": 3})
+    page = coalitions.html(council)
+    assert "<bdi>\u05e2\u05d1\u05d5\u05d3\u05d4</bdi>" in page
+    for chart in ("parliament", "coalitions"):
+        picture = coalitions.svg(council, chart=chart)  # type: ignore[arg-type]
+        assert (
+            '<tspan style="unicode-bidi:isolate">\u05e2\u05d1\u05d5\u05d3\u05d4</tspan>'
+            in picture
+        )

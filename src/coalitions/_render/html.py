@@ -55,7 +55,9 @@ def _coalition_rows(document: Mapping[str, Any]) -> list[str]:
         )
         rows.append(
             f'<tr class="coalition status-{item["status"]}">'
-            + _cell(" + ".join(item["parties"]))
+            + "<td>"
+            + " + ".join(f"<bdi>{escape(name)}</bdi>" for name in item["parties"])
+            + "</td>"
             + _cell(item["seats"], number=True)
             + _cell(f"{item['surplus']:+d}", number=True)
             + _cell(status)
@@ -69,7 +71,7 @@ def _party_rows(document: Mapping[str, Any], with_change: bool) -> list[str]:
     for party in document["parties"]:
         cells = [
             f'<td><span class="swatch" style="background:{party["colour"]}"></span>'
-            f"{escape(party['name'])}</td>",
+            f"<bdi>{escape(party['name'])}</bdi></td>",
             _cell(party["seats"], number=True),
         ]
         if with_change:

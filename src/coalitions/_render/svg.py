@@ -56,6 +56,14 @@ def seat_layout(seats: int) -> tuple[list[tuple[float, float]], float]:
     return [(r * math.cos(a), r * math.sin(a)) for a, r in places], dot
 
 
+def _isolated(name: str) -> str:
+    """A name as SVG text isolated for bidirectional text.
+
+    A right-to-left name then cannot reorder the figures written beside it.
+    """
+    return f'<tspan style="unicode-bidi:isolate">{escape(name)}</tspan>'
+
+
 def _label(text: str) -> str:
     if len(text) <= _LABEL_CHARACTERS:
         return text
@@ -70,22 +78,23 @@ def _order(parties: Sequence[Mapping[str, Any]]) -> list[int]:
 
 
 def _legend(
-    entries: Sequence[tuple[str, str, str, bool]], top: float
+    entries: Sequence[tuple[str, str, str, str, bool]], top: float
 ) -> tuple[list[str], float]:
-    """Lay out legend entries (label, colour, css class, hollow) in columns."""
+    """Lay out legend entries (name, figure, colour, css class, hollow) in columns."""
     columns = max(1, min(3, len(entries)))
     width = _WIDTH / columns
     lines = []
-    for index, (text, colour, css, hollow) in enumerate(entries):
+    for index, (name, figure, colour, css, hollow) in enumerate(entries):
         x = (index % columns) * width + 16
         y = top + (index // columns) * 24
         fill = _UNDECLARED if hollow else colour
         stroke = f' stroke="{_UNDECLARED_STROKE}"' if hollow else ""
         lines.append(
-            f'<g class="legend {css}"><rect x="{x:.1f}" y="{y - 11:.1f}" width="14" '
+            f'<g class="legend {css}"><title>{escape(name)} {figure}</title>'
+            f'<rect x="{x:.1f}" y="{y - 11:.1f}" width="14" '
             f'height="14" rx="3" fill="{fill}"{stroke}/>'
             f'<text x="{x + 20:.1f}" y="{y:.1f}" font-size="14">'
-            f"{escape(_label(text))}</text></g>"
+            f"{_isolated(_label(name))} {figure}</text></g>"
         )
     rows = math.ceil(len(entries) / columns)
     return lines, top + rows * 24
@@ -173,10 +182,10 @@ def parliament_chart(document: Mapping[str, Any]) -> str:
         f'font-size="14">majority {quota}</text>'
     )
     entries = [
-        (f"{name} {seats}", colours[name], "party", False) for name, seats in groups
+        (name, str(seats), colours[name], "party", False) for name, seats in groups
     ]
     if undeclared:
-        entries.append((f"Undeclared {undeclared}", "", "undeclared", True))
+        entries.append(("Undeclared", str(undeclared), "", "undeclared", True))
     legend, bottom = _legend(entries, centre_y + 48)
     body += legend
     listed = ", ".join(f"{name} {seats}" for name, seats in groups)
@@ -206,7 +215,8 @@ def coalitions_chart(document: Mapping[str, Any], max_bars: int = 10) -> str:
             f'<g class="coalition" data-parties={quoteattr(label)}>'
             f"<title>{escape(summary)}</title>"
             f'<text x="{left}" y="{y:.0f}" font-size="14">'
-            f"{escape(label)} ({coalition['seats']})</text>"
+            + " + ".join(_isolated(name) for name in coalition["parties"])
+            + f" ({coalition['seats']})</text>"
         )
         x = float(left)
         for name in coalition["parties"]:
