@@ -238,3 +238,13 @@ def test_right_to_left_names_are_isolated_in_every_output() -> None:
             '<tspan style="unicode-bidi:isolate">\u05e2\u05d1\u05d5\u05d3\u05d4</tspan>'
             in picture
         )
+
+
+def test_the_panel_cap_reaches_the_ranking() -> None:
+    """panel(max_coalitions=N) refuses by count at N, in ranking too."""
+    council = Council.from_seats("C", {f"P{i}": 1 for i in range(9)})
+    assert coalitions.count_minimal_winning(council) == 126
+    with pytest.raises(coalitions.exceptions.TooManyCoalitionsError) as caught:
+        coalitions.panel(council, max_coalitions=100)
+    assert caught.value.max_coalitions == 100
+    assert len(coalitions.panel(council, max_coalitions=200)["coalitions"]) == 126

@@ -475,6 +475,9 @@ class Classifier:
         council: The council.
         constraints: Constraints under which "minimal" and the theories are
             judged.
+        max_coalitions: The cap on the minimal winning coalitions listed;
+            above it the classifier refuses with
+            [`TooManyCoalitionsError`][coalitions.exceptions.TooManyCoalitionsError].
 
     Examples:
         >>> classifier = Classifier(example("darlington-2023"))
@@ -486,12 +489,16 @@ class Classifier:
     """
 
     def __init__(
-        self, council: Council, constraints: Constraints | None = None
+        self,
+        council: Council,
+        constraints: Constraints | None = None,
+        *,
+        max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
     ) -> None:
         check_council(council)
         self.council = council
         self.listed = minimal_winning(
-            council, constraints=constraints, max_coalitions=DEFAULT_MAX_COALITIONS
+            council, constraints=constraints, max_coalitions=max_coalitions
         )
         self.minimal = {frozenset(c.names) for c in self.listed}
         self.minimum = {

@@ -193,7 +193,7 @@ def panel(
             power[name] = None  # undefined (nobody can win) or too large to compute
     diff = changes(previous, council) if previous is not None else None
     before = {row.name: row for row in diff.parties} if diff else {}
-    context = Classifier(council, constraints)
+    context = Classifier(council, constraints, max_coalitions=max_coalitions)
     certain = context.rank()
     rules = constraints or Constraints()
     possible = [
