@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -248,3 +249,15 @@ def test_the_panel_cap_reaches_the_ranking() -> None:
         coalitions.panel(council, max_coalitions=100)
     assert caught.value.max_coalitions == 100
     assert len(coalitions.panel(council, max_coalitions=200)["coalitions"]) == 126
+
+
+def test_huge_bodies_are_drawn_in_proportion_not_dot_by_dot() -> None:
+    council = Council.from_seats(
+        "Shareholders", {"Fund A": 3_000_000_000, "Fund B": 1_000_000_000}
+    )
+    picture = coalitions.svg(council)
+    assert len(picture) < 10_000
+    assert 'class="seat"' not in picture
+    assert picture.count('class="party"') == 2
+    ET.fromstring(picture)
+    assert "3,000,000,000" in picture

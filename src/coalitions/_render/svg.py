@@ -114,14 +114,70 @@ def _document(title: str, description: str, height: float, body: list[str]) -> s
     )
 
 
-def parliament_chart(document: Mapping[str, Any]) -> str:
-    """Return the hemicycle of a panel document (or of its seat part)."""
+#: The most seats drawn one dot each; a larger body (a shareholder meeting,
+#: votes as weights) is drawn as one bar of proportional segments, so that
+#: the chart's size does not grow with the number of seats.
+MAX_DOTS = 2000
+
+
+def _proportional_bar(document: Mapping[str, Any]) -> str:
+    """One bar of party segments, for bodies with more seats than dots."""
     info = document["council"]
     total, undeclared, quota = (
         info["total_seats"],
         info["undeclared"],
         info["majority"],
     )
+    left, right = 16, _WIDTH - 16
+    body = []
+    x = float(left)
+    parties = document["parties"]
+    groups = [parties[i] for i in _order(parties) if parties[i]["seats"]]
+    for party in groups:
+        width = (right - left) * party["seats"] / total
+        body.append(
+            f'<g class="party" data-party={quoteattr(party["name"])} '
+            f'data-seats="{party["seats"]}" fill="{party["colour"]}">'
+            f"<title>{escape(party['name'])}: {party['seats']:,} seats</title>"
+            f'<rect x="{x:.1f}" y="40" width="{width:.1f}" height="40"/></g>'
+        )
+        x += width
+    quota_x = left + (right - left) * quota / total
+    body.append(
+        f'<g class="majority"><title>Majority: {quota:,} seats</title>'
+        f'<line x1="{quota_x:.1f}" y1="30" x2="{quota_x:.1f}" y2="90" '
+        f'stroke="#222" stroke-width="2" stroke-dasharray="6 4"/></g>'
+        f'<text class="headline" x="{left}" y="24" font-size="16" '
+        f'font-weight="600">{total:,} seats, majority {quota:,}</text>'
+    )
+    entries = [
+        (p["name"], f"{p['seats']:,}", p["colour"], "party", False) for p in groups
+    ]
+    if undeclared:
+        entries.append(("Undeclared", f"{undeclared:,}", "", "undeclared", True))
+    legend, bottom = _legend(entries, 120)
+    body += legend
+    description = (
+        f"Seat chart of {info['name']}: {total:,} seats in proportion. "
+        + ", ".join(f"{p['name']} {p['seats']:,}" for p in groups)
+        + f". A majority needs {quota:,} seats ({info['rule']['text']})."
+    )
+    return _document(f"{info['name']}: seats", description, bottom + 8, body)
+
+
+def parliament_chart(document: Mapping[str, Any]) -> str:
+    """Return the hemicycle of a panel document (or of its seat part).
+
+    Above ``MAX_DOTS`` seats, one proportional bar instead.
+    """
+    info = document["council"]
+    total, undeclared, quota = (
+        info["total_seats"],
+        info["undeclared"],
+        info["majority"],
+    )
+    if total > MAX_DOTS:
+        return _proportional_bar(document)
     colours = {party["name"]: party["colour"] for party in document["parties"]}
     places, dot = seat_layout(total)
     radius = _WIDTH / 2 - 24
