@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -261,3 +263,44 @@ def test_huge_bodies_are_drawn_in_proportion_not_dot_by_dot() -> None:
     assert picture.count('class="party"') == 2
     ET.fromstring(picture)
     assert "3,000,000,000" in picture
+
+
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=20),
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(st.text(max_size=10), inner, max_size=4)
+    ),
+    max_leaves=20,
+)
+COUNCIL_LIKE = st.fixed_dictionaries(
+    {"name": st.text(max_size=10) | JSON_VALUES},
+    optional={
+        "parties": st.lists(
+            st.fixed_dictionaries({"name": st.text(max_size=10), "seats": JSON_VALUES})
+            | JSON_VALUES,
+            max_size=4,
+        ),
+        "total_seats": JSON_VALUES,
+        "quota": JSON_VALUES,
+    },
+)
+
+
+@given(st.one_of(COUNCIL_LIKE, JSON_VALUES))
+def test_any_json_gives_a_council_or_a_library_error(data: object) -> None:
+    path = Path(tempfile.mkdtemp()) / "c.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    with contextlib.suppress(CoalitionsError):
+        assert isinstance(coalitions.load_council(path), Council)
+
+
+@given(st.text(max_size=200))
+def test_any_csv_gives_a_council_or_a_library_error(body: str) -> None:
+    path = Path(tempfile.mkdtemp()) / "c.csv"
+    try:
+        path.write_text("party,seats,position\n" + body, encoding="utf-8")
+    except UnicodeEncodeError:
+        return  # lone surrogates cannot be written as UTF-8 at all
+    with contextlib.suppress(CoalitionsError):
+        assert isinstance(coalitions.load_council(path), Council)
