@@ -1,4 +1,5 @@
-"""Hypothesis profiles: ``dev`` for quick local runs, ``ci`` (used when CI is set)."""
+"""Hypothesis profiles: ``dev`` (50 examples) for quick local runs, ``ci`` (300,
+derandomized; used when CI is set, as `.ci/run` does)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-settings.register_profile("dev", max_examples=100, deadline=None)
+settings.register_profile("dev", max_examples=50, deadline=None)
 settings.register_profile(
     "ci",
     max_examples=300,
