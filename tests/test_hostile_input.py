@@ -5,6 +5,9 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import shlex
+import subprocess
+import sys
 import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -304,3 +307,24 @@ def test_any_csv_gives_a_council_or_a_library_error(body: str) -> None:
         return  # lone surrogates cannot be written as UTF-8 at all
     with contextlib.suppress(CoalitionsError):
         assert isinstance(coalitions.load_council(path), Council)
+
+
+def test_cli_into_a_closed_pipe_or_a_full_disk() -> None:
+    """`| head` ends quietly; a full disk is one line and exit code 2."""
+    command = [sys.executable, "-m", "coalitions", "show", "darlington-2023"]
+    piped = subprocess.run(
+        f"{shlex.join([*command, '--format', 'html'])} | head -c 10",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert piped.stdout == "<!doctype "
+    assert piped.stderr == ""
+    if Path("/dev/full").exists():
+        with Path("/dev/full").open("w") as full:
+            done = subprocess.run(
+                command, stdout=full, stderr=subprocess.PIPE, text=True, check=False
+            )
+        assert done.returncode == 2
+        assert done.stderr.count("\n") == 1

@@ -167,7 +167,24 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
-    print(output)
+    return _print(output)
+
+
+def _print(output: str) -> int:
+    """Print the output; a reader that closed the pipe (``| head``) ends quietly."""
+    try:
+        print(output)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again when it flushes at exit: point at nothing.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except OSError as error:
+        print(
+            f"coalitions: error: cannot write the output: {error.strerror}",
+            file=sys.stderr,
+        )
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
