@@ -227,3 +227,22 @@ def test_outlook_cap_offers_no_stream() -> None:
         coalitions.outlook(council, max_coalitions=100)
     assert caught.value.lazy_alternative is None
     assert "stream" not in str(caught.value)
+
+
+@given(councils(max_parties=8))
+def test_outlook_refuses_by_exact_count(council: Council) -> None:
+    """The cap is checked against the number of coalitions, counted before listing."""
+    listed = len(coalitions.outlook(council, max_coalitions=None).coalitions)
+    assert len(coalitions.outlook(council, max_coalitions=listed).coalitions) == listed
+    assume(listed > 0)
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.outlook(council, max_coalitions=listed - 1)
+    assert caught.value.count == listed
+
+
+def test_outlook_refuses_a_trillion_possibilities_without_listing_them() -> None:
+    """40 one-seat parties and 40 seats to declare: every non-empty set is possible."""
+    council = Council.from_seats("C", {f"P{i}": 1 for i in range(40)}, total_seats=80)
+    with pytest.raises(TooManyCoalitionsError) as caught:
+        coalitions.outlook(council)
+    assert caught.value.count == 2**40 - 1

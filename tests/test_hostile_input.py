@@ -21,9 +21,11 @@ from coalitions import Council
 from coalitions import _cli as cli
 from coalitions._cli import main
 from coalitions._io import MAX_INPUT_BYTES
+from coalitions._render import panel as panel_module
 from coalitions._validate import MAX_NAME_LENGTH
 from coalitions.exceptions import (
     CoalitionsError,
+    ComputationTooLargeError,
     DuplicatePartyError,
     InputFileError,
     InvalidNameError,
@@ -328,3 +330,16 @@ def test_cli_into_a_closed_pipe_or_a_full_disk() -> None:
             )
         assert done.returncode == 2
         assert done.stderr.count("\n") == 1
+
+
+def test_panel_output_is_bounded_by_bytes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above the byte budget the document is refused; ``top`` lists fewer."""
+    council = Council.from_seats("Long", {"A" * 200: 3, "B" * 200: 3, "C" * 200: 3})
+    document = coalitions.panel(council)
+    written = len(coalitions.json_dumps(document["coalitions"]).encode())
+    monkeypatch.setattr(panel_module, "MAX_PANEL_BYTES", written // 2)
+    with pytest.raises(ComputationTooLargeError, match="top="):
+        coalitions.panel(council)
+    with pytest.raises(ComputationTooLargeError):
+        coalitions.html(council)
+    assert len(coalitions.panel(council, top=1)["coalitions"]) == 1

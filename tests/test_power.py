@@ -6,11 +6,11 @@ import random
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import coalitions
-from coalitions import Council, Party, _power
+from coalitions import Council, Party, Supermajority, _power
 from coalitions._engine.game import game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -354,3 +354,35 @@ def test_many_distinct_sizes_refuse_the_size_indices_but_not_the_others() -> Non
     with pytest.raises(ComputationTooLargeError) as caught:
         coalitions.johnston(council)
     assert "100 parties" in str(caught.value)
+
+
+@given(
+    equal=st.integers(1, 9),
+    seats=st.integers(1, 5),
+    seatless=st.integers(0, 2),
+    undeclared=st.integers(0, 6),
+    share=st.sampled_from([Fraction(1, 3), Fraction(1, 2), Fraction(2, 3)]),
+)
+def test_equal_parties_swing_as_by_definition(
+    equal: int, seats: int, seatless: int, undeclared: int, share: Fraction
+) -> None:
+    """Councils of equal parties (and seatless ones) are counted without a table."""
+    parties = {f"P{i}": seats for i in range(equal)} | {
+        f"Z{i}": 0 for i in range(seatless)
+    }
+    total = equal * seats + undeclared
+    council = Council.from_seats(
+        "Equal",
+        parties,
+        total_seats=total,
+        quota=Supermajority(share),
+        allow_improper=True,
+    )
+    assume(winnable(council))
+    assert coalitions.swings(council) == brute_swings(council)
+
+
+def test_ten_thousand_independents_share_power_equally() -> None:
+    """A council of 10,000 one-seat parties gets an answer, each 1/10,000."""
+    council = Council.from_seats("Many", {f"P{i}": 1 for i in range(10_000)})
+    assert set(coalitions.banzhaf(council).values()) == {Fraction(1, 10_000)}

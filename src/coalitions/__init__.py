@@ -47,6 +47,7 @@ from coalitions._power import (
 from coalitions._render.colours import party_colours
 from coalitions._render.html import html
 from coalitions._render.panel import (
+    MAX_PANEL_BYTES,
     PANEL_SCHEMA_VERSION,
     json_dumps,
     panel,
@@ -90,6 +91,7 @@ from coalitions.exceptions import CoalitionsError
 
 __all__ = [
     "DEFAULT_MAX_COALITIONS",
+    "MAX_PANEL_BYTES",
     "PANEL_SCHEMA_VERSION",
     "POWER_INDICES",
     "THEORIES",

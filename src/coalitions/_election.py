@@ -21,11 +21,16 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
+from coalitions._engine.enumerate import subsets_by_total
 from coalitions._engine.game import bits, check_council
 from coalitions._model import Coalition, Council
 from coalitions._validate import count
-from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
-from coalitions.exceptions import TooManyCoalitionsError
+from coalitions._winning import (
+    DEFAULT_MAX_COALITIONS,
+    count_minimal_winning,
+    minimal_winning,
+)
+from coalitions.exceptions import ComputationTooLargeError, TooManyCoalitionsError
 
 __all__ = [
     "CoalitionOutlook",
@@ -223,6 +228,10 @@ def outlook(
     check_council(council)
     final = _final(council)
     cap = None if max_coalitions is None else count(max_coalitions, "max_coalitions")
+    if cap is not None:
+        many = _count_outlook(final)
+        if many is not None and many > cap:
+            raise TooManyCoalitionsError(many, cap, None)
     certain = [
         _judge(final, coalition)
         for coalition in minimal_winning(final, max_coalitions=cap)
@@ -278,6 +287,58 @@ def _short_by_at_most(council: Council, undeclared: int) -> Iterator[list[int]]:
             # below reach of it even with every later party none will be.
             if total < high and total + remaining[j + 1] + undeclared >= low:
                 stack.append((j + 1, members | (1 << j), total))
+
+
+def _count_outlook(final: Council) -> int | None:
+    """How many coalitions the outlook lists, or ``None`` if too costly to count."""
+    possible = _count_short_by_at_most(final, final.undeclared)
+    try:
+        certain = count_minimal_winning(final)
+    except ComputationTooLargeError:
+        return None
+    return None if possible is None else certain + possible
+
+
+def _count_short_by_at_most(council: Council, undeclared: int) -> int | None:
+    """Count what `_short_by_at_most` yields, without listing; ``None`` if too costly.
+
+    Split the members into seated parties other than the chair's (counted
+    by seat total with one table) and seatless ones (any ``k`` of the ``z``
+    of them may join a coalition short by ``k`` seats or more), with and
+    without the chair's party.
+    """
+    if undeclared == 0:
+        return 0
+    chair = next(
+        (i for i, p in enumerate(council.parties) if council.is_chair(p)), None
+    )
+    others = [p.seats for i, p in enumerate(council.parties) if i != chair]
+    seated = [seats for seats in others if seats > 0]
+    seatless = len(others) - len(seated)
+    cases = [(council.quota_for(with_chair=False), 0, 0)]
+    if chair is not None:
+        chair_seats = council.parties[chair].seats
+        cases.append(
+            (council.quota_for(with_chair=True), chair_seats, int(chair_seats == 0))
+        )
+    # ways[k]: subsets of the seatless parties of at most k members.
+    ways, term, running = [], 1, 0
+    for k in range(min(seatless, undeclared) + 1):
+        running += term
+        ways.append(running)
+        term = term * (seatless - k) // (k + 1)
+    total = 0
+    for quota, held, zeros in cases:
+        by_total = subsets_by_total(seated, max(0, quota - held))
+        if by_total is None:
+            return None
+        for seats in range(max(0, quota - held - undeclared), len(by_total)):
+            short = quota - held - seats  # 1 .. undeclared
+            if short >= zeros:
+                total += by_total[seats] * ways[min(short - zeros, seatless)]
+        if held == 0 and zeros == 0 and 0 < quota <= undeclared:
+            total -= 1  # the empty coalition is no coalition
+    return total
 
 
 class ControlStatus(enum.StrEnum):

@@ -411,7 +411,7 @@ class Council:
         """
         return attrs.evolve(self, quota=quota)
 
-    @property
+    @functools.cached_property
     def declared(self) -> int:
         """The seats held by the parties."""
         return sum(party.seats for party in self.parties)
@@ -421,7 +421,7 @@ class Council:
         """The seats held by no party: undeclared or vacant."""
         return self.total_seats - self.declared
 
-    @property
+    @functools.cached_property
     def names(self) -> tuple[str, ...]:
         """The party names, in council order."""
         return tuple(party.name for party in self.parties)
@@ -816,7 +816,7 @@ class Coalition:
         """The seats the members hold together."""
         return sum(party.seats for party in self.parties)
 
-    @property
+    @functools.cached_property
     def names(self) -> tuple[str, ...]:
         """The member names, largest party first."""
         return tuple(party.name for party in self.parties)

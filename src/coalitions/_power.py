@@ -69,8 +69,13 @@ class _Tallies:
 
 def _swings_cost(game: Game) -> int:
     quota, n = game.quota, game.size
+    active = game.weights[: game.active]
+    if active and active[0] == active[-1]:
+        return n * n  # binomial coefficients, no table
     distinct = len(set(game.weights))
-    return distinct * quota.bit_length() * quota * (n + quota.bit_length())
+    width = n + quota.bit_length()
+    # One shift per player to build the table, then O(log quota) per weight.
+    return (n + distinct * quota.bit_length()) * quota * width
 
 
 def _shapley_shubik_cost(game: Game) -> int:

@@ -240,3 +240,24 @@ def _count_sparse(weights: tuple[int, ...], quota: int) -> tuple[int, int]:
             if new_total < quota:
                 counts[new_total] = counts.get(new_total, 0) + count
     return minimal, sum(counts.values())
+
+
+def subsets_by_total(weights: list[int], limit: int) -> list[int] | None:
+    """Return how many subsets of ``weights`` have each total ``0 .. limit - 1``.
+
+    One packed table, as in the counting programme above; ``None`` when the
+    table would exceed ``DENSE_BITS_LIMIT`` bits, so that a caller can fall
+    back to listing.
+    """
+    if limit <= 0:
+        return []
+    width = len(weights) + 1
+    if limit * width > DENSE_BITS_LIMIT:
+        return None
+    ones = (1 << width) - 1
+    table_mask = (1 << (limit * width)) - 1
+    table = 1  # the empty set, total 0
+    for weight in weights:
+        if weight < limit:
+            table = (table + (table << (weight * width))) & table_mask
+    return [(table >> (k * width)) & ones for k in range(limit)]

@@ -54,6 +54,9 @@ def swings(game: Game) -> list[int]:
     weight.
     """
     quota, n = game.quota, game.size
+    active = game.weights[: game.active]
+    if quota > 0 and active and active[0] == active[-1]:
+        return _equal_swings(game)
     width = n + quota.bit_length() + 2
     mask = (1 << (quota * width)) - 1
     cumulative = mask // ((1 << width) - 1)  # every total: the empty set
@@ -76,6 +79,21 @@ def swings(game: Game) -> list[int]:
         for player in players:
             result[player] = count
     return result
+
+
+def _equal_swings(game: Game) -> list[int]:
+    """Swings when every player with weight has the same weight ``w``.
+
+    Player ``i`` swings with ``k`` of the other ``m - 1`` weighted players
+    when ``quota - w <= k w < quota``, whatever the weightless players do:
+    binomial coefficients count it without a table.
+    """
+    m, weight = game.active, game.weights[0]
+    least = max(0, -(-(game.quota - weight) // weight))
+    most = min(m - 1, (game.quota - 1) // weight)
+    count = sum(math.comb(m - 1, k) for k in range(least, most + 1))
+    count <<= game.size - m
+    return [count] * m + [0] * (game.size - m)
 
 
 def shapley_shubik(game: Game) -> list[Fraction]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
@@ -10,7 +11,7 @@ from typing import Any
 
 from coalitions._changes import changes
 from coalitions._constraints import Constraints
-from coalitions._election import Status, control, outlook
+from coalitions._election import CoalitionOutlook, Status, control, outlook
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._engine.game import game_of
 from coalitions._model import Council
@@ -18,9 +19,19 @@ from coalitions._power import POWER_INDICES
 from coalitions._render.colours import party_colours
 from coalitions._theories import Classification, Classifier
 from coalitions._validate import count
-from coalitions.exceptions import CoalitionsError, InvalidValueError
+from coalitions.exceptions import (
+    CoalitionsError,
+    ComputationTooLargeError,
+    InvalidValueError,
+)
 
-__all__ = ["PANEL_SCHEMA_VERSION", "json_dumps", "panel", "panel_schema"]
+__all__ = [
+    "MAX_PANEL_BYTES",
+    "PANEL_SCHEMA_VERSION",
+    "json_dumps",
+    "panel",
+    "panel_schema",
+]
 
 #: The version of the panel document's layout. The minor number grows when
 #: fields are added; the major number when a field changes or goes.
@@ -106,6 +117,28 @@ def seat_document(
     }
 
 
+#: The most bytes a panel document's coalitions may take when written as JSON
+#: (estimated before it is built): 64 MiB. Longer lists need ``top=``.
+MAX_PANEL_BYTES = 64 * 2**20
+#: Bytes a listed coalition takes besides its names (fields and indentation).
+_BYTES_PER_COALITION = 400
+
+
+def _check_size(listed: Iterable[Classification | CoalitionOutlook]) -> None:
+    """Refuse a document whose coalitions would exceed `MAX_PANEL_BYTES`."""
+    size = 0
+    for item in listed:
+        size += _BYTES_PER_COALITION + sum(
+            len(name) + 8 for name in item.coalition.names
+        )
+        if size > MAX_PANEL_BYTES:
+            raise ComputationTooLargeError(
+                "the panel document",
+                f"its coalitions would take more than {MAX_PANEL_BYTES:,} bytes",
+                "pass top= to list fewer of them",
+            )
+
+
 def fraction_value(value: Fraction) -> dict[str, Any]:
     """Return an exact value as the panel document writes it: text and float."""
     return {"exact": str(value), "value": float(value)}
@@ -164,6 +197,9 @@ def panel(
 
     Raises:
         InvalidValueError: An index name is not in the registry.
+        ComputationTooLargeError: The listed coalitions would take more than
+            [`MAX_PANEL_BYTES`][coalitions.MAX_PANEL_BYTES] as JSON; pass
+            ``top``.
 
     Examples:
         >>> document = panel(example("darlington-2023"))
@@ -201,6 +237,7 @@ def panel(
         for item in night.with_status(Status.POSSIBLE)
         if rules.allows(council, item.coalition.names)
     ]
+    _check_size(itertools.islice(itertools.chain(certain, possible), shown))
     coalitions = [
         {
             "parties": list(item.coalition.names),
