@@ -17,6 +17,13 @@ Examples:
 
 from __future__ import annotations
 
+from coalitions._allocation import (
+    ALLOCATION_METHODS,
+    Allocation,
+    PartyResult,
+    allocate,
+    parse_threshold,
+)
 from coalitions._changes import Changes, SeatChange, changes
 from coalitions._constraints import Constraints
 from coalitions._election import (
@@ -90,11 +97,13 @@ from coalitions._winning import (
 from coalitions.exceptions import CoalitionsError
 
 __all__ = [
+    "ALLOCATION_METHODS",
     "DEFAULT_MAX_COALITIONS",
     "MAX_PANEL_BYTES",
     "PANEL_SCHEMA_VERSION",
     "POWER_INDICES",
     "THEORIES",
+    "Allocation",
     "CastingVote",
     "Changes",
     "Classification",
@@ -111,12 +120,14 @@ __all__ = [
     "Outlook",
     "Party",
     "PartyOutlook",
+    "PartyResult",
     "PowerIndex",
     "QuotaRule",
     "SeatChange",
     "Status",
     "Supermajority",
     "Theory",
+    "allocate",
     "banzhaf",
     "changes",
     "classify",
@@ -146,6 +157,7 @@ __all__ = [
     "outlook",
     "panel",
     "panel_schema",
+    "parse_threshold",
     "party_colours",
     "pivotal_members",
     "public_good",

@@ -25,6 +25,7 @@ __all__ = [
     "InvalidValueError",
     "MissingPositionError",
     "NoWinningCoalitionError",
+    "TiedSeatError",
     "TooManyCoalitionsError",
     "UnknownPartyError",
 ]
@@ -231,3 +232,27 @@ class InputFileError(CoalitionsError, ValueError):
     ) -> InputFileError:
         """Wrap a validation error raised while building a council from a file."""
         return cls(path, str(error), line=line, field=getattr(error, "field", None))
+
+
+class TiedSeatError(CoalitionsError, ValueError):
+    """Two or more parties have an equal claim to the last seats to give.
+
+    Raised by [`allocate`][coalitions.allocate] with ``ties="raise"`` (the
+    default): a tie is never broken silently.
+
+    Attributes:
+        parties: The tied parties, in the order of the votes.
+        seats: How many of the seats at stake they compete for.
+        claim: What ties them, in words (a quotient or a remainder).
+    """
+
+    def __init__(self, parties: tuple[str, ...], seats: int, claim: str) -> None:
+        self.parties = parties
+        self.seats = seats
+        self.claim = claim
+        names = ", ".join(repr(name) for name in parties)
+        seat_word = "seat" if seats == 1 else "seats"
+        super().__init__(
+            f"{names} tie for {seats} {seat_word} with {claim}; pass "
+            'ties="votes" (more votes first) or ties="lot" with a seed'
+        )
