@@ -24,6 +24,7 @@ from coalitions._allocation import (
     allocate,
     parse_threshold,
 )
+from coalitions._chances import Chance, SeatRange, Simulation, simulate
 from coalitions._changes import Changes, SeatChange, changes
 from coalitions._constraints import Constraints
 from coalitions._election import (
@@ -105,6 +106,7 @@ __all__ = [
     "THEORIES",
     "Allocation",
     "CastingVote",
+    "Chance",
     "Changes",
     "Classification",
     "Classifier",
@@ -124,6 +126,8 @@ __all__ = [
     "PowerIndex",
     "QuotaRule",
     "SeatChange",
+    "SeatRange",
+    "Simulation",
     "Status",
     "Supermajority",
     "Theory",
@@ -165,6 +169,7 @@ __all__ = [
     "rank",
     "shapley_shubik",
     "simple_majority",
+    "simulate",
     "supermajority",
     "svg",
     "swings",

@@ -234,6 +234,12 @@ class PartyResult:
             part in the allocation.
         votes_short: For highest averages, how many more votes (all else
             equal) would have won it one more seat; ``None`` otherwise.
+
+    Examples:
+        >>> votes = {"A": 5100, "B": 2990, "C": 1910}
+        >>> line = allocate(votes, seats=10, method="dhondt")["A"]
+        >>> line.seats, line.share, line.votes_short
+        (5, Fraction(51, 100), 631)
     """
 
     name: str
@@ -308,8 +314,9 @@ class Allocation:
             return None
         party = min(close, key=lambda p: p.votes_short or 0)
         word = "vote" if party.votes_short == 1 else "votes"
+        seat = party.seats + 1
         return (
-            f"{party.name} missed a {_ordinal(party.seats + 1)} seat by "
+            f"{party.name} missed {_article(seat)} {_ordinal(seat)} seat by "
             f"{party.votes_short:,} {word}"
         )
 
@@ -333,6 +340,13 @@ class Allocation:
             if party.seats or with_seatless
         }
         return Council.from_seats(name, seats, total_seats=self.house_size)
+
+
+def _article(number: int) -> str:
+    """The article before a number read aloud: an 8th, an 11th, an 18th, a 1st."""
+    digits = str(number)
+    head = digits[: len(digits) % 3 or 3]
+    return "an" if digits.startswith("8") or head in ("11", "18") else "a"
 
 
 def _ordinal(number: int) -> str:
