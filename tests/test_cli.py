@@ -228,3 +228,115 @@ def test_show_to_an_unwritable_place(capsys: pytest.CaptureFixture[str]) -> None
     """A file that cannot be written is a one-line error, exit 2."""
     assert main(["show", "eec-1958", "-o", "/nonexistent/dir/out.html"]) == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
+
+
+BUNDESTAG_2025 = """party,votes
+CDU,11196374
+AfD,10328780
+SPD,8149124
+GRÜNE,5762380
+Die Linke,4356532
+CSU,2964028
+BSW,2472947
+FDP,2148757
+SSW,76138
+Others,2194452
+"""
+SEATS_OPTIONS = [
+    "--seats",
+    "630",
+    "--method",
+    "sainte-lague",
+    "--threshold",
+    "5%",
+    "--exempt",
+    "SSW",
+    "--others",
+    "Others",
+]
+
+
+def test_seats_table_and_json(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``coalitions seats`` allocates a result file as allocate() does."""
+    source = tmp_path / "bundestag.csv"
+    source.write_text(BUNDESTAG_2025, encoding="utf-8")
+    assert main(["seats", str(source), *SEATS_OPTIONS]) == 0
+    out = capsys.readouterr().out
+    assert "630 seats by Sainte-Laguë" in out
+    rows = {line.split()[0]: line.split()[-1] for line in out.splitlines()[4:14]}
+    assert rows["CDU"] == "164"
+    assert rows["BSW"] == "-"
+    assert main(["seats", str(source), *SEATS_OPTIONS, "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    seats = {p["name"]: p["seats"] for p in document["parties"] if p["seats"]}
+    assert seats == {
+        "CDU": 164,
+        "AfD": 152,
+        "SPD": 120,
+        "GRÜNE": 85,
+        "Die Linke": 64,
+        "CSU": 44,
+        "SSW": 1,
+    }
+
+
+def test_chances_are_reproducible(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The same seed prints the same chances; --json has one row per coalition."""
+    source = tmp_path / "poll.csv"
+    source.write_text("party,share\nA,45\nB,40\nC,15\n", encoding="utf-8")
+    options = ["--sample-size", "1000", "--seats", "50", "--method", "dhondt"]
+    options += ["--simulations", "500", "--seed", "4"]
+    assert main(["chances", str(source), *options]) == 0
+    first = capsys.readouterr().out
+    assert main(["chances", str(source), *options]) == 0
+    assert capsys.readouterr().out == first
+    assert "A + B" in first
+    assert main(["chances", str(source), *options, "--format", "json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["draws"] == 500
+    expected = coalitions.simulate(
+        {"A": 45, "B": 40, "C": 15},
+        sample_size=1000,
+        seats=50,
+        method="dhondt",
+        simulations=500,
+        seed=4,
+    )
+    assert [row["parties"] for row in document["coalitions"]] == [
+        list(row.parties) for row in expected.table()
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("party,votes\nA,-3\n", "line 2"),
+        ("party,votes\nA,1e9\n", "line 2"),
+        ("party,seats\nA,3\n", "header"),
+        ("party,votes\nA,3\nA,4\n", "twice"),
+        ("party,votes\n", "no party"),
+    ],
+)
+def test_bad_vote_files_are_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], body: str, words: str
+) -> None:
+    source = tmp_path / "votes.csv"
+    source.write_text(body, encoding="utf-8")
+    assert main(["seats", str(source), "--seats", "5", "--method", "dhondt"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert words in err
+
+
+def test_a_poll_that_does_not_add_up_says_by_how_much(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "poll.csv"
+    source.write_text("party,share\nA,45\nB,40\n", encoding="utf-8")
+    options = ["--sample-size", "1000", "--seats", "50", "--method", "dhondt"]
+    assert main(["chances", str(source), *options]) == 2
+    assert "-15" in capsys.readouterr().err

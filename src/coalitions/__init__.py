@@ -38,7 +38,7 @@ from coalitions._election import (
     control,
     outlook,
 )
-from coalitions._io import example, example_names, load_council
+from coalitions._io import example, example_names, load_council, load_votes
 from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
 from coalitions._power import (
@@ -152,6 +152,7 @@ __all__ = [
     "johnston",
     "json_dumps",
     "load_council",
+    "load_votes",
     "median_party",
     "median_party_name",
     "minimal_connected_winning",

@@ -122,6 +122,8 @@ _METHODS = (
         "huntington-hill",
         "Huntington-Hill (equal proportions): divisors sqrt(s(s+1))",
         "divisor",
+        2,  # signposts near s + 1/2, as Sainte-Laguë's: for the estimate only
+        1,
     ),
     _Method(
         "adams", "Adams (smallest divisors): divisors 0, 1, 2, ...", "divisor", 1, 0
@@ -408,8 +410,15 @@ def highest_averages(
     held = list(start)
     total = sum(votes[i] for i in active)
     house = seats + sum(start[i] for i in active)
-    for i in active:  # the estimate: votes x house / total, rounded down
-        held[i] = max(start[i], votes[i] * house // total - 1)
+    # The divisor-form estimate: with divisors step * s + offset, a party
+    # with x = votes / D wins about x - offset / step + 1/2 seats; choosing
+    # D = total / (house + n (offset / step - 1/2)) makes them add up to
+    # about the house size.
+    lean = Fraction(method.offset, method.step) if method.step else Fraction(1, 2)
+    scale = house + len(active) * (lean - Fraction(1, 2))
+    for i in active:
+        guess = math.ceil(votes[i] * scale / total - lean)
+        held[i] = max(start[i], guess)
     given = sum(held[i] - start[i] for i in active)
 
     def strongest() -> int:

@@ -8,16 +8,24 @@ import sys
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, cast
 
+from coalitions._allocation import ALLOCATION_METHODS, allocate
+from coalitions._chances import simulate
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
-from coalitions._io import example, example_names, load_council
+from coalitions._io import example, example_names, load_council, load_votes
 from coalitions._model import Council
 from coalitions._power import POWER_INDICES
 from coalitions._render.html import html
 from coalitions._render.panel import json_dumps, panel
 from coalitions._render.svg import svg
 from coalitions._render.text import power_document, power_table, show_table
+from coalitions._render.votes import (
+    allocation_document,
+    allocation_table,
+    simulation_document,
+    simulation_table,
+)
 from coalitions.exceptions import CoalitionsError, InvalidValueError
 
 EXIT_OK = 0
@@ -79,7 +87,68 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(POWER_INDICES),
         help="show only this index (default: all)",
     )
+    seats = commands.add_parser(
+        "seats",
+        help="allocate seats from votes",
+        description="Allocate seats from votes per party (CSV 'party,votes' or "
+        "a JSON object).",
+    )
+    seats.add_argument("source", help="a .csv file 'party,votes' or a .json object")
+    _add_allocation_arguments(seats)
+    seats.add_argument("--json", action="store_true", help="print JSON")
+    chances = commands.add_parser(
+        "chances",
+        help="the chance of each coalition from a poll",
+        description="Draw seats from a poll's uncertainty (CSV 'party,share' or a "
+        "JSON object of percentages) and report the chance of each coalition.",
+    )
+    chances.add_argument("source", help="a .csv file 'party,share' or a .json object")
+    chances.add_argument(
+        "--sample-size", type=int, required=True, help="the poll's respondents"
+    )
+    _add_allocation_arguments(chances)
+    chances.add_argument(
+        "--simulations", type=int, default=10_000, help="draws (default: %(default)s)"
+    )
+    chances.add_argument("--seed", type=int, help="seed for reproducible draws")
+    chances.add_argument(
+        "--format",
+        choices=["table", "json"],
+        default="table",
+        help="table (default) or json",
+    )
+    chances.add_argument(
+        "--json", action="store_true", help="the same as --format json"
+    )
     return parser
+
+
+def _add_allocation_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--seats", type=int, required=True, help="seats to allocate")
+    parser.add_argument(
+        "--method",
+        required=True,
+        choices=list(ALLOCATION_METHODS),
+        help="the allocation method",
+    )
+    parser.add_argument("--threshold", help='the share of the vote needed, e.g. "5%%"')
+    parser.add_argument(
+        "--exempt",
+        action="append",
+        default=[],
+        metavar="PARTY",
+        help="a party exempt from the threshold (repeatable)",
+    )
+    parser.add_argument(
+        "--others",
+        action="append",
+        default=[],
+        metavar="PARTY",
+        help="an entry that never takes seats, such as Others (repeatable)",
+    )
+    parser.add_argument(
+        "--first-divisor", help="the first Sainte-Laguë divisor, e.g. 1.2"
+    )
 
 
 def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
@@ -138,17 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args = build_parser().parse_args(argv)
     try:
-        council = read_source(args.source, total_seats=args.total_seats)
-        if args.command == "power":
-            names = [args.index] if args.index else list(POWER_INDICES)
-            indices = {name: POWER_INDICES[name](council) for name in names}
-            output = (
-                json_dumps(power_document(council, indices))
-                if args.json
-                else power_table(council, indices)
-            )
+        if args.command in ("seats", "chances"):
+            output = _votes_command(args)
         else:
-            output = _show(council, args)
+            output = _council_command(args)
         if args.command == "show" and args.output is not None:
             write_atomically(args.output, output + "\n")
             return EXIT_OK
@@ -163,11 +225,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BAD_INPUT
     except OSError as error:
         print(
-            f"coalitions: error: cannot write {args.output}: {error.strerror}",
+            f"coalitions: error: cannot write {getattr(args, 'output', None)}: "
+            f"{error.strerror}",
             file=sys.stderr,
         )
         return EXIT_BAD_INPUT
     return _print(output)
+
+
+def _council_command(args: argparse.Namespace) -> str:
+    """Return what ``coalitions show`` or ``coalitions power`` prints."""
+    council = read_source(args.source, total_seats=args.total_seats)
+    if args.command == "power":
+        names = [args.index] if args.index else list(POWER_INDICES)
+        indices = {name: POWER_INDICES[name](council) for name in names}
+        if args.json:
+            return json_dumps(power_document(council, indices))
+        return power_table(council, indices)
+    return _show(council, args)
 
 
 def _print(output: str) -> int:
@@ -206,3 +281,49 @@ def _show(council: Council, args: argparse.Namespace) -> str:
     if form == "html":
         return html(document)
     return json_dumps(document)
+
+
+def _votes_command(args: argparse.Namespace) -> str:
+    """Return what ``coalitions seats`` or ``coalitions chances`` prints."""
+    options = {
+        "seats": args.seats,
+        "method": args.method,
+        "threshold": args.threshold,
+        "exempt": args.exempt,
+        "others": args.others,
+        "first_divisor": args.first_divisor,
+    }
+    title = Path(args.source).stem
+    if args.command == "seats":
+        votes = cast("dict[str, int]", load_votes(args.source, column="votes"))
+        result = allocate(votes, **options)
+        if args.json:
+            return json_dumps(allocation_document(result))
+        return allocation_table(result, title)
+    progress = _progress_bar if sys.stderr.isatty() else None
+    shares = cast("dict[str, float]", load_votes(args.source, column="share"))
+    simulation = simulate(
+        shares,
+        sample_size=args.sample_size,
+        simulations=args.simulations,
+        seed=args.seed,
+        progress=progress,
+        **options,
+    )
+    if progress is not None:
+        print(file=sys.stderr)
+    if args.json or args.format == "json":
+        return json_dumps(simulation_document(simulation))
+    return simulation_table(simulation, title)
+
+
+def _progress_bar(done: int, total: int) -> None:
+    """Draw a one-line progress bar on the terminal."""
+    width = 30
+    filled = width * done // total
+    print(
+        f"\r[{'#' * filled}{'.' * (width - filled)}] {done:,}/{total:,} draws",
+        end="",
+        file=sys.stderr,
+        flush=True,
+    )

@@ -6,6 +6,8 @@ import csv
 import json
 import os
 import re
+from decimal import Decimal
+from fractions import Fraction
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -19,7 +21,7 @@ from coalitions.exceptions import (
     InvalidValueError,
 )
 
-__all__ = ["example", "example_names", "load_council"]
+__all__ = ["example", "example_names", "load_council", "load_votes"]
 
 _CSV_COLUMNS = ("party", "seats", "abbreviation", "colour", "position")
 
@@ -135,6 +137,11 @@ def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _json_council(path: str, text: str) -> dict[str, Any]:
+    return _json_object(path, text, "a JSON object with 'name' and 'parties'")
+
+
+def _json_object(path: str, text: str, expected: str) -> dict[str, Any]:
+    """A JSON file's top-level object: keys once each, no runaway nesting."""
     try:
         data = json.loads(text, object_pairs_hook=_unique_keys)
     except json.JSONDecodeError as error:
@@ -148,7 +155,7 @@ def _json_council(path: str, text: str) -> dict[str, Any]:
     except ValueError as error:  # such as an integer of thousands of digits
         raise InputFileError(path, f"invalid JSON: {error}") from None
     if not isinstance(data, dict):
-        raise InputFileError(path, "expected a JSON object with 'name' and 'parties'")
+        raise InputFileError(path, f"expected {expected}")
     return data
 
 
@@ -214,6 +221,111 @@ _WHOLE = re.compile(r"[0-9]+(?:\.0*)?", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 
 
+def load_votes(
+    path: str | os.PathLike[str], *, column: str = "votes"
+) -> dict[str, int] | dict[str, Fraction]:
+    r"""Read votes (or a poll's percentages) per party from a CSV or JSON file.
+
+    A **CSV** file has a header row naming ``party`` and ``column``
+    (``votes`` or ``share``), one row per party; a **JSON** file is an
+    object of party names to numbers. Votes are whole numbers; shares are
+    decimal percentages, read exactly.
+
+    Args:
+        path: A ``.csv`` or ``.json`` file.
+        column: ``"votes"`` (whole numbers) or ``"share"`` (percentages).
+
+    Returns:
+        The numbers by party, in the file's order.
+
+    Raises:
+        InputFileError: The file is missing, malformed or holds a bad value;
+            the message names the file, the line and the field.
+
+    Examples:
+        >>> import pathlib, tempfile
+        >>> folder = pathlib.Path(tempfile.mkdtemp())
+        >>> _ = (folder / "poll.csv").write_text("party,share\nA,40.5\nB,59.5\n")
+        >>> load_votes(folder / "poll.csv", column="share")
+        {'A': Fraction(81, 2), 'B': Fraction(119, 2)}
+    """
+    if column not in ("votes", "share"):
+        raise InvalidValueError("column", column, '"votes" or "share"')
+    file = Path(path)
+    shown = str(path)
+    try:
+        text = _read_text(file, shown)
+    except OSError as error:
+        raise InputFileError(
+            shown, f"cannot read the file ({error.strerror})"
+        ) from None
+    except UnicodeDecodeError:
+        raise InputFileError(shown, "the file is not UTF-8 text") from None
+    suffix = file.suffix.lower()
+    rows: list[tuple[int | None, object, object]] = []
+    if suffix == ".json":
+        data = _json_object(shown, text, "a JSON object of party names to numbers")
+        rows = [(None, name, value) for name, value in data.items()]
+    elif suffix == ".csv":
+        reader = csv.reader(text.splitlines(), strict=True)
+        try:
+            header = [cell.strip().lower() for cell in next(reader, [])]
+            if sorted(header) != sorted(["party", column]):
+                raise InputFileError(
+                    shown, f"the header row must be 'party,{column}'", line=1
+                )
+            for cells in reader:
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if len(cells) != 2:
+                    raise InputFileError(
+                        shown,
+                        "expected 2 cells, as in the header",
+                        line=reader.line_num,
+                    )
+                entry = dict(zip(header, (c.strip() for c in cells), strict=True))
+                rows.append((reader.line_num, entry["party"], entry[column]))
+        except csv.Error as error:
+            raise InputFileError(
+                shown, f"invalid CSV: {error}", line=reader.line_num
+            ) from None
+    else:
+        raise InputFileError(
+            shown, f"unknown file type {file.suffix!r}; expected .json or .csv"
+        )
+    numbers: dict[str, Any] = {}
+    for line, raw, value in rows:
+        try:
+            name = clean_name(raw, "party")
+            if column == "votes":
+                number: int | Fraction = whole_number(
+                    _number(value, "votes") if isinstance(value, str) else value,
+                    "votes",
+                    error=InvalidValueError,
+                )
+            else:
+                number = _share(value)
+        except (InvalidValueError, InvalidTypeError) as error:
+            raise InputFileError.from_error(shown, error, line=line) from None
+        if name in numbers:
+            raise InputFileError(shown, f"the party {name!r} appears twice", line=line)
+        numbers[name] = number
+    if not numbers:
+        raise InputFileError(shown, "no party is listed")
+    return numbers
+
+
+def _share(value: object) -> Fraction:
+    """A percentage from a CSV cell (exact decimal) or a JSON number."""
+    if isinstance(value, str):
+        if not _DECIMAL.fullmatch(value):
+            raise InvalidTypeError("share", value, "a decimal number such as 4.5")
+        return Fraction(Decimal(value))
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise InvalidTypeError("share", value, "a number")
+    return Fraction(repr(value)) if isinstance(value, float) else Fraction(value)
+
+
 def _number(text: str, field: str) -> int | float:
     """A CSV cell as a number: plain ASCII digits only for seats.
 
@@ -221,7 +333,7 @@ def _number(text: str, field: str) -> int | float:
     (``1e30``), digit separators (``1_000``) and other scripts' digits are
     refused rather than read as something the file did not say.
     """
-    if field == "seats" and _WHOLE.fullmatch(text):
+    if field in ("seats", "votes") and _WHOLE.fullmatch(text):
         return int(text.split(".", maxsplit=1)[0])
     if not _DECIMAL.fullmatch(text):
         raise InvalidTypeError(field, text, "a decimal number such as 4.5")
