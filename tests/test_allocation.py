@@ -206,6 +206,29 @@ def test_divisor_methods_are_house_monotone(
     )
 
 
+@pytest.mark.parametrize(
+    ("votes", "seats", "method", "expected"),
+    [
+        # Quotients 100k 80k 50k 40k 33.3k 30k 26.7k 25k win; D's 20k ties
+        # A's fifth and B's fourth quotient, all below the eighth seat.
+        ((100_000, 80_000, 30_000, 20_000), 8, "dhondt", (4, 3, 1, 0)),
+        # Divisors 1, 3, 5, 7: C's 23k/3 = 7,667 beats A's 53k/7 = 7,571.
+        ((53_000, 24_000, 23_000), 7, "sainte-lague", (3, 2, 2)),
+        # Hare quota 100,000/7: whole quotas 3, 1, 1; the two seats left go
+        # to the largest remainders, A's (0.71 of a quota) and B's (0.68).
+        ((53_000, 24_000, 23_000), 7, "hare", (4, 2, 1)),
+        # Droop quota 12,501 for 7 seats of 100,000 votes: 4, 1, 1 and one
+        # remainder (A's 3,996 < B's 11,499 > C's 10,499).
+        ((53_000, 24_000, 23_000), 7, "droop", (4, 2, 1)),
+    ],
+)
+def test_hand_derived_cases(
+    votes: tuple[int, ...], seats: int, method: str, expected: tuple[int, ...]
+) -> None:
+    result = allocate(named(list(votes)), seats=seats, method=method)
+    assert tuple(result.seats.values()) == expected
+
+
 def test_hare_shows_the_alabama_paradox() -> None:
     """Votes 6, 6, 2: the third party has 2 of 10 seats but 1 of 11."""
     votes = {"A": 6, "B": 6, "C": 2}

@@ -214,7 +214,7 @@ def test_show_formats_to_a_file(tmp_path: Path, form: str) -> None:
     assert main(["show", "darlington-2023", "--format", form, "-o", str(out)]) == 0
     text = out.read_text("utf-8")
     if form == "json":
-        assert json.loads(text)["schema_version"] == "1.0"
+        assert json.loads(text)["schema_version"] == coalitions.PANEL_SCHEMA_VERSION
     elif form == "svg":
         assert text.startswith("<svg")
         assert text.count('class="seat"') == 50
@@ -282,17 +282,25 @@ def test_seats_table_and_json(
     }
 
 
+POLL_OPTIONS = ["--sample-size", "1000", "--seats", "50", "--method", "dhondt"]
+
+
+def write_poll(folder: Path, rows: str) -> str:
+    """Write a poll file 'party,share' and return its path."""
+    source = folder / "poll.csv"
+    source.write_text("party,share\n" + rows, encoding="utf-8")
+    return str(source)
+
+
 def test_chances_are_reproducible(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """The same seed prints the same chances; --json has one row per coalition."""
-    source = tmp_path / "poll.csv"
-    source.write_text("party,share\nA,45\nB,40\nC,15\n", encoding="utf-8")
-    options = ["--sample-size", "1000", "--seats", "50", "--method", "dhondt"]
-    options += ["--simulations", "500", "--seed", "4"]
-    assert main(["chances", str(source), *options]) == 0
+    source = write_poll(tmp_path, "A,45\nB,40\nC,15\n")
+    options = [*POLL_OPTIONS, "--simulations", "500", "--seed", "4"]
+    assert main(["chances", source, *options]) == 0
     first = capsys.readouterr().out
-    assert main(["chances", str(source), *options]) == 0
+    assert main(["chances", source, *options]) == 0
     assert capsys.readouterr().out == first
     assert "A + B" in first
     assert main(["chances", str(source), *options, "--format", "json"]) == 0
@@ -335,8 +343,18 @@ def test_bad_vote_files_are_one_line(
 def test_a_poll_that_does_not_add_up_says_by_how_much(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    source = tmp_path / "poll.csv"
-    source.write_text("party,share\nA,45\nB,40\n", encoding="utf-8")
-    options = ["--sample-size", "1000", "--seats", "50", "--method", "dhondt"]
-    assert main(["chances", str(source), *options]) == 2
+    source = write_poll(tmp_path, "A,45\nB,40\n")
+    assert main(["chances", source, *POLL_OPTIONS]) == 2
     assert "-15" in capsys.readouterr().err
+
+
+def test_chances_page_shows_the_projection_with_chances(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = write_poll(tmp_path, "A,45.5\nB,40\nC,14.5\n")
+    options = [*POLL_OPTIONS, "--simulations", "200", "--seed", "4", "--format", "html"]
+    assert main(["chances", source, *options]) == 0
+    page = capsys.readouterr().out
+    assert page.startswith("<!doctype html>")
+    assert "Chance of a majority" in page
+    assert "200 results drawn" in page

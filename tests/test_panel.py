@@ -220,3 +220,44 @@ def test_page_is_self_contained() -> None:
     assert not re.search(r"\b(src|href)\s*=", page)
     assert "http://" not in page.replace('xmlns="http://www.w3.org/2000/svg"', "")
     assert "https://" not in page
+
+
+def test_panel_shows_each_coalitions_chance_from_a_poll() -> None:
+    """With a simulation each listed coalition carries its chance, as does the page."""
+    result = coalitions.allocate(
+        {"A": 4200, "B": 3100, "C": 1800, "D": 900}, seats=40, method="sainte-lague"
+    )
+    council = result.council("Assembly")
+    poll = coalitions.simulate(
+        {"A": 42, "B": 31, "C": 18, "D": 9},
+        sample_size=800,
+        seats=40,
+        method="sainte-lague",
+        simulations=400,
+        seed=2,
+    )
+    document = coalitions.panel(council, chances=poll)
+    jsonschema.validate(json.loads(json.dumps(document)), SCHEMA)
+    assert document["chances"] == {"draws": 400, "seats": 40}
+    for item in document["coalitions"]:
+        expected = poll.chance(item["parties"])
+        assert item["chance"]["exact"] == str(expected.probability)
+        assert item["chance"]["standard_error"] == expected.standard_error
+    page = coalitions.html(council, chances=poll)
+    assert "Chance of a majority" in page
+    assert "400 results drawn" in page
+    plain = coalitions.panel(council)
+    assert plain["chances"] is None
+    assert {item["chance"] for item in plain["coalitions"]} == {None}
+    assert "Chance of a majority" not in coalitions.html(council)
+
+
+def test_a_coalition_outside_the_poll_has_no_chance() -> None:
+    council = Council.from_seats("C", {"A": 5, "B": 4, "New": 2})
+    poll = coalitions.simulate(
+        draws=[{"A": 50, "B": 50}], seats=11, method="dhondt", simulations=1
+    )
+    document = coalitions.panel(council, chances=poll)
+    chances = {tuple(i["parties"]): i["chance"] for i in document["coalitions"]}
+    assert chances[("A", "New")] is None
+    assert chances[("A", "B")] is not None

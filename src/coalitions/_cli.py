@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import sys
 import tempfile
 from collections.abc import Sequence
+from fractions import Fraction
 from pathlib import Path
 from typing import NoReturn, cast
 
@@ -113,9 +115,10 @@ def build_parser() -> argparse.ArgumentParser:
     chances.add_argument("--seed", type=int, help="seed for reproducible draws")
     chances.add_argument(
         "--format",
-        choices=["table", "json"],
+        choices=["table", "json", "html"],
         default="table",
-        help="table (default) or json",
+        help="table (default), json, or html (a page of the poll's projection "
+        "with each coalition's chance)",
     )
     chances.add_argument(
         "--json", action="store_true", help="the same as --format json"
@@ -314,6 +317,12 @@ def _votes_command(args: argparse.Namespace) -> str:
         print(file=sys.stderr)
     if args.json or args.format == "json":
         return json_dumps(simulation_document(simulation))
+    if args.format == "html":
+        # The panel shows the poll's own projection, with each coalition's chance.
+        scale = math.lcm(*(Fraction(v).denominator for v in shares.values()))
+        votes = {name: int(Fraction(v) * scale) for name, v in shares.items()}
+        projection = allocate(votes, ties="votes", **options)
+        return html(projection.council(title), chances=simulation)
     return simulation_table(simulation, title)
 
 

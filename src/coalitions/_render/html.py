@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from typing import Any
 
+from coalitions._chances import Simulation
 from coalitions._constraints import Constraints
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._model import Council
@@ -44,8 +45,26 @@ def _cell(text: object, *, number: bool = False) -> str:
     return f"<td{css}>{escape(str(text))}</td>"
 
 
+def _chance_cell(chance: Mapping[str, Any] | None) -> str:
+    if chance is None:
+        return _cell("-", number=True)
+    return _cell(f"{chance['value']:.0%}", number=True)
+
+
+def _chances_note(document: Mapping[str, Any]) -> str:
+    run = document.get("chances")
+    if run is None:
+        return ""
+    return (
+        f'<p class="summary">Chance of a majority: the share of {run["draws"]:,} '
+        "results drawn from the poll's uncertainty in which the coalition holds "
+        f"more than half of {run['seats']} seats.</p>"
+    )
+
+
 def _coalition_rows(document: Mapping[str, Any]) -> list[str]:
     undeclared = document["council"]["undeclared"]
+    with_chances = document.get("chances") is not None
     rows = []
     for item in document["coalitions"]:
         status = (
@@ -61,6 +80,7 @@ def _coalition_rows(document: Mapping[str, Any]) -> list[str]:
             + _cell(item["seats"], number=True)
             + _cell(f"{item['surplus']:+d}", number=True)
             + _cell(status)
+            + (_chance_cell(item["chance"]) if with_chances else "")
             + "</tr>"
         )
     return rows
@@ -100,6 +120,7 @@ def html(
     colours: Mapping[str, str] | None = None,
     max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
     top: int | None = 20,
+    chances: Simulation | None = None,
 ) -> str:
     """Return a self-contained HTML page: who could govern the council.
 
@@ -122,6 +143,8 @@ def html(
         max_coalitions: The cap on coalitions considered.
         top: How many coalitions to list (the page says how many there are
             in all); ``None`` for all of them.
+        chances: A [`simulate`][coalitions.simulate] run: the coalitions
+            table then shows each one's chance of a majority.
 
     Returns:
         The page, as a string.
@@ -140,6 +163,7 @@ def html(
             "previous": previous,
             "constraints": constraints,
             "colours": colours,
+            "chances": chances,
         }
         for field, value in given.items():
             if value is not None:
@@ -156,6 +180,7 @@ def html(
             colours=colours,
             max_coalitions=max_coalitions,
             top=top,
+            chances=chances,
         )
     info = document["council"]
     name = escape(info["name"])
@@ -202,9 +227,15 @@ def html(
         '<div class="scroll"><table class="coalitions"><thead><tr>'
         '<th scope="col">Coalition</th><th class="number" scope="col">Seats</th>'
         '<th class="number" scope="col">Over majority</th><th scope="col">Status</th>'
-        "</tr></thead><tbody>",
+        + (
+            '<th class="number" scope="col">Chance of a majority</th>'
+            if document.get("chances") is not None
+            else ""
+        )
+        + "</tr></thead><tbody>",
         *coalitions,
         "</tbody></table></div>",
+        _chances_note(document),
         "<figure>",
         coalitions_chart(document),
         "</figure></section>",

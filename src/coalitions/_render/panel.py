@@ -9,6 +9,7 @@ from fractions import Fraction
 from importlib import resources
 from typing import Any
 
+from coalitions._chances import Simulation
 from coalitions._changes import changes
 from coalitions._constraints import Constraints
 from coalitions._election import CoalitionOutlook, Status, control, outlook
@@ -22,6 +23,7 @@ from coalitions._validate import count
 from coalitions.exceptions import (
     CoalitionsError,
     ComputationTooLargeError,
+    InvalidTypeError,
     InvalidValueError,
 )
 
@@ -35,7 +37,7 @@ __all__ = [
 
 #: The version of the panel document's layout. The minor number grows when
 #: fields are added; the major number when a field changes or goes.
-PANEL_SCHEMA_VERSION = "1.0"
+PANEL_SCHEMA_VERSION = "1.1"
 
 
 def panel_schema() -> dict[str, Any]:
@@ -45,7 +47,7 @@ def panel_schema() -> dict[str, Any]:
 
     Examples:
         >>> panel_schema()["properties"]["schema_version"]["const"]
-        '1.0'
+        '1.1'
     """
     text = (resources.files("coalitions") / "schema" / "panel.schema.json").read_text(
         encoding="utf-8"
@@ -139,6 +141,17 @@ def _check_size(listed: Iterable[Classification | CoalitionOutlook]) -> None:
             )
 
 
+def _chance(chances: Simulation | None, parties: list[str]) -> dict[str, Any] | None:
+    """A coalition's chance of a majority in the simulation, for the document."""
+    if chances is None:
+        return None
+    try:
+        row = chances.chance(parties)
+    except InvalidValueError:
+        return None  # a party the poll does not have
+    return {**fraction_value(row.probability), "standard_error": row.standard_error}
+
+
 def fraction_value(value: Fraction) -> dict[str, Any]:
     """Return an exact value as the panel document writes it: text and float."""
     return {"exact": str(value), "value": float(value)}
@@ -165,6 +178,7 @@ def panel(
     colours: Mapping[str, str] | None = None,
     max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
     top: int | None = None,
+    chances: Simulation | None = None,
 ) -> dict[str, Any]:
     """Return everything a "who could govern" panel shows, as plain JSON data.
 
@@ -190,6 +204,9 @@ def panel(
             [`TooManyCoalitionsError`][coalitions.exceptions.TooManyCoalitionsError].
         top: List only the first ``top`` coalitions (``coalitions_total``
             still counts them all); ``None`` lists every one.
+        chances: A [`simulate`][coalitions.simulate] run for the same
+            parties: each coalition then shows its chance of a majority
+            (``null`` for a coalition with a party the poll does not have).
 
     Returns:
         A dict of strings, numbers, booleans, lists and dicts only, ready for
@@ -259,6 +276,12 @@ def panel(
         }
         for item in possible
     ]
+    if chances is not None and not isinstance(chances, Simulation):
+        raise InvalidTypeError(
+            "chances", chances, "a Simulation (from simulate) or None"
+        )
+    for item in coalitions:
+        item["chance"] = _chance(chances, item["parties"])
     seating = seat_document(council, colours)
     parties = []
     for basics, prospects in zip(seating["parties"], night.parties, strict=True):
@@ -325,6 +348,9 @@ def panel(
             }
             for name in names
         },
+        "chances": None
+        if chances is None
+        else {"draws": chances.draws, "seats": chances.seats},
         "coalitions_total": len(coalitions),
         "coalitions": coalitions if shown is None else coalitions[:shown],
     }
