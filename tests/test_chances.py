@@ -170,3 +170,41 @@ def test_bad_input_names_the_field(
     assert caught.value.field == field
     if words is not None:
         assert words in str(caught.value)
+
+
+def test_the_r_package_allensbach_example() -> None:
+    """The R package's README example agrees within Monte Carlo error.
+
+    Source: the README of the R package ``coalitions`` (Bender & Bauer,
+    github.com/adibender/coalitions, 2017): Allensbach, 18 July 2017, 1,403
+    respondents; ``get_probabilities(nsim = 1e4)`` printed CDU/CSU + FDP
+    53.49% and CDU/CSU + FDP + Greens 46.51% (counted only without a
+    CDU/CSU + FDP majority); 598 seats, Sainte-Laguë, 5% threshold.
+    """
+    draws = 10_000
+    poll = simulate(
+        {
+            "cdu": 39.5,
+            "spd": 25.0,
+            "gruene": 7.0,
+            "fdp": 9.0,
+            "linke": 9.0,
+            "afd": 7.0,
+            "sonstige": 3.5,
+        },
+        sample_size=1403,
+        seats=598,
+        method="sainte-lague",
+        threshold="5%",
+        others=["sonstige"],
+        simulations=draws,
+        seed=1,
+    )
+    published = {("cdu", "fdp"): 0.5349, ("cdu", "fdp", "gruene"): 0.4651}
+    for parties, theirs in published.items():
+        ours = float(poll.probability(parties, exclude_superior=True))
+        # Two independent estimates of 10,000 draws each.
+        error = math.sqrt(2 * theirs * (1 - theirs) / draws)
+        assert abs(ours - theirs) < 3 * error
+    assert poll.probability(["cdu"]) == 0
+    assert poll.probability(["linke", "spd"]) == 0
