@@ -459,3 +459,13 @@ def test_the_council_of_an_allocation() -> None:
     assert council.names == ("A", "B", "C")
     assert council.total_seats == 10
     assert "D" in result.council("Assembly", with_seatless=True)
+
+
+def test_the_council_carries_votes_to_the_panel() -> None:
+    result = allocate({"A": 5000, "B": 3000, "C": 2000}, seats=10, method="dhondt")
+    council = result.council("Assembly")
+    assert [party.votes for party in council.parties] == [5000, 3000, 2000]
+    document = coalitions.panel(council)
+    assert [party["votes"] for party in document["parties"]] == [5000, 3000, 2000]
+    assert ">5,000<" in coalitions.html(council)
+    assert coalitions.Council.from_dict(council.to_dict()) == council

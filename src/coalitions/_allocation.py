@@ -30,7 +30,7 @@ from typing import Any
 
 import attrs
 
-from coalitions._model import Council
+from coalitions._model import Council, Party
 from coalitions._validate import MAX_SEATS, clean_name, count, name_key, whole_number
 from coalitions.exceptions import InvalidTypeError, InvalidValueError, TiedSeatError
 
@@ -325,6 +325,8 @@ class Allocation:
     def council(self, name: str, *, with_seatless: bool = False) -> Council:
         """Return the elected body as a [`Council`][coalitions.Council].
 
+        Each party carries its votes, so that panels can show them.
+
         Args:
             name: The council's name.
             with_seatless: Keep the parties that won no seat (as zero-seat
@@ -336,12 +338,12 @@ class Allocation:
             >>> result.council("Assembly").majority
             6
         """
-        seats = {
-            party.name: party.seats
+        members = [
+            Party(party.name, party.seats, votes=party.votes)
             for party in self.parties
             if party.seats or with_seatless
-        }
-        return Council.from_seats(name, seats, total_seats=self.house_size)
+        ]
+        return Council(name, members, self.house_size)
 
 
 def _article(number: int) -> str:

@@ -23,7 +23,7 @@ from coalitions.exceptions import (
 
 __all__ = ["example", "example_names", "load_council", "load_votes"]
 
-_CSV_COLUMNS = ("party", "seats", "abbreviation", "colour", "position")
+_CSV_COLUMNS = ("party", "seats", "abbreviation", "colour", "position", "votes")
 
 
 def load_council(
@@ -211,6 +211,8 @@ def _csv_party(path: str, line: int, cells: dict[str, str]) -> dict[str, Any]:
                 entry[key] = cells[key]
         if cells.get("position"):
             entry["position"] = _number(cells["position"], "position")
+        if cells.get("votes"):
+            entry["votes"] = _number(cells["votes"], "votes")
         Party(**entry)  # validate here, where the line is known
     except (InvalidValueError, InvalidTypeError) as error:
         raise InputFileError.from_error(path, error, line=line) from None

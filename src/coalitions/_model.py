@@ -49,12 +49,18 @@ def _position(value: object) -> float | None:
     return optional_position(value, "position")
 
 
+def _votes(value: object) -> int | None:
+    if value is None:
+        return None
+    return whole_number(value, "votes", error=InvalidValueError)
+
+
 @attrs.frozen
 class Party:
     """A party (or any group that votes as one) and the seats it holds.
 
     Construct it as ``Party(name, seats, *, abbreviation=None, colour=None,
-    position=None)``.
+    position=None, votes=None)``.
 
     Attributes:
         name: The party's name. Surrounding white space is trimmed and runs of
@@ -64,6 +70,9 @@ class Party:
         colour: An optional ``#rrggbb`` (or ``#rgb``) colour for charts.
         position: An optional left-right score (any finite number, larger is
             further right) used by position-based coalition theories.
+        votes: The votes it won, if known (as
+            [`Allocation.council`][coalitions.Allocation.council] records
+            them); panels show them beside the seats.
 
     Raises:
         InvalidSeatsError: ``seats`` is negative or fractional.
@@ -73,7 +82,7 @@ class Party:
 
     Examples:
         >>> Party("Labour", 23)
-        Party(name='Labour', seats=23, abbreviation=None, colour=None, position=None)
+        Party(name='Labour', seats=23, abbreviation=None, colour=None, ...)
         >>> Party("  Liberal   Democrat ", 3.0).name
         'Liberal Democrat'
     """
@@ -87,6 +96,7 @@ class Party:
     position: float | None = attrs.field(
         default=None, kw_only=True, converter=_position
     )
+    votes: int | None = attrs.field(default=None, kw_only=True, converter=_votes)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the party as a plain dict, leaving out unset optional fields.
@@ -328,7 +338,7 @@ class Council:
                 entry,
                 field,
                 required={"name", "seats"},
-                optional={"abbreviation", "colour", "position"},
+                optional={"abbreviation", "colour", "position", "votes"},
             )
             parties.append(_labelled(Party, field, **entry))
         total = data.get("total_seats")

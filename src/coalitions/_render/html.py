@@ -51,6 +51,10 @@ def _chance_cell(chance: Mapping[str, Any] | None) -> str:
     return _cell(f"{chance['value']:.0%}", number=True)
 
 
+def _with_votes(document: Mapping[str, Any]) -> bool:
+    return any(party.get("votes") is not None for party in document["parties"])
+
+
 def _chances_note(document: Mapping[str, Any]) -> str:
     run = document.get("chances")
     if run is None:
@@ -87,6 +91,7 @@ def _coalition_rows(document: Mapping[str, Any]) -> list[str]:
 
 
 def _party_rows(document: Mapping[str, Any], with_change: bool) -> list[str]:
+    with_votes = _with_votes(document)
     rows = []
     for party in document["parties"]:
         cells = [
@@ -94,6 +99,9 @@ def _party_rows(document: Mapping[str, Any], with_change: bool) -> list[str]:
             f"<bdi>{escape(party['name'])}</bdi></td>",
             _cell(party["seats"], number=True),
         ]
+        if with_votes:
+            votes = party.get("votes")
+            cells.append(_cell("-" if votes is None else f"{votes:,}", number=True))
         if with_change:
             change = party["change"]
             cells.append(
@@ -242,7 +250,8 @@ def html(
         "<section><h2>Parties</h2>",
         '<div class="scroll"><table class="parties"><thead><tr>'
         '<th scope="col">Party</th><th class="number" scope="col">Seats</th>'
-        f"{change_head}{power_heads}</tr></thead><tbody>",
+        + ('<th class="number" scope="col">Votes</th>' if _with_votes(document) else "")
+        + f"{change_head}{power_heads}</tr></thead><tbody>",
         *_party_rows(document, with_change),
         "</tbody></table></div></section>",
         "<footer>Power: the share of decisive votes each party holds (exact "

@@ -113,6 +113,7 @@ def seat_document(
                 "colour": palette[party.name],
                 "seats": party.seats,
                 "position": party.position,
+                "votes": party.votes,
             }
             for party in council.parties
         ],
