@@ -44,7 +44,7 @@ def load_council(
     ```
 
     A **CSV** file has a header row with the columns ``party`` and ``seats``,
-    and optionally ``abbreviation``, ``colour`` and ``position``; one row per
+    and optionally ``abbreviation``, ``colour``, ``position`` and ``votes``; one row per
     party. Empty optional cells mean "not given". A CSV file has no room for
     the council's name or size, so pass ``name`` (default: the file name
     without suffix) and ``total_seats`` (default: the seats in the file).
