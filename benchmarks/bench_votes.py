@@ -62,12 +62,11 @@ def allocations() -> None:
                 coalitions.allocate(v, seats=630, method=m) for v in elections
             ]
         )
-        slow = median_time(
-            lambda s=step: [one_at_a_time(v, 630, s) for v in elections]
-        )
+        slow = median_time(lambda s=step: [one_at_a_time(v, 630, s) for v in elections])
         for votes in elections[:20]:
             expected = one_at_a_time(votes, 630, step)
-            assert coalitions.allocate(votes, seats=630, method=method).seats == expected
+            result = coalitions.allocate(votes, seats=630, method=method)
+            assert result.seats == expected
         print(
             f"allocate, 10 parties, 630 seats, {method:>12}: "
             f"{len(elections) / fast:10,.0f} allocations/s; one seat at a time "

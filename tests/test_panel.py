@@ -244,12 +244,12 @@ def test_panel_shows_each_coalitions_chance_from_a_poll() -> None:
         assert item["chance"]["exact"] == str(expected.probability)
         assert item["chance"]["standard_error"] == expected.standard_error
     page = coalitions.html(council, chances=poll)
-    assert "Chance of a majority" in page
+    assert 'scope="col">Chance of a majority' in page
     assert "400 results drawn" in page
     plain = coalitions.panel(council)
     assert plain["chances"] is None
     assert {item["chance"] for item in plain["coalitions"]} == {None}
-    assert "Chance of a majority" not in coalitions.html(council)
+    assert 'scope="col">Chance of a majority' not in coalitions.html(council)
 
 
 def test_a_coalition_outside_the_poll_has_no_chance() -> None:

@@ -97,6 +97,7 @@ def seat_document(
     takes listing coalitions.
     """
     palette = party_colours(council, colours)
+    chair = None if council.rule.chair is None else council[council.rule.chair].name
     return {
         "council": {
             "name": council.name,
@@ -104,6 +105,10 @@ def seat_document(
             "declared": council.declared,
             "undeclared": council.undeclared,
             "majority": council.quota,
+            "chair": chair,
+            "majority_with_chair": None
+            if chair is None
+            else council.quota_for(with_chair=True),
             "rule": {**council.rule.to_dict(), "text": council.rule_description},
         },
         "parties": [

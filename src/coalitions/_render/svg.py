@@ -105,9 +105,11 @@ def _document(title: str, description: str, height: float, body: list[str]) -> s
         [
             f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {_WIDTH} '
             f'{height:.0f}" width="{_WIDTH}" height="{height:.0f}" role="img" '
-            f'aria-labelledby="chart-title chart-desc" style="{_FONT}">',
-            f'<title id="chart-title">{escape(title)}</title>',
-            f'<desc id="chart-desc">{escape(description)}</desc>',
+            f"aria-label={quoteattr(title)} "
+            f"aria-description={quoteattr(description)} "
+            f'style="{_FONT}">',
+            f"<title>{escape(title)}</title>",
+            f"<desc>{escape(description)}</desc>",
             *body,
             "</svg>",
         ]
