@@ -14,6 +14,8 @@ from hypothesis import strategies as st
 
 import coalitions
 from coalitions import Council, Party
+from coalitions._render import colours as colours_module
+from coalitions._render import html as html_module
 from coalitions.exceptions import InvalidValueError, UnknownPartyError
 
 from .oracles import wins
@@ -261,3 +263,52 @@ def test_a_coalition_outside_the_poll_has_no_chance() -> None:
     chances = {tuple(i["parties"]): i["chance"] for i in document["coalitions"]}
     assert chances[("A", "New")] is None
     assert chances[("A", "B")] is not None
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [
+        c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_text_contrast_meets_wcag_aa_in_both_themes() -> None:
+    """Body and muted text against the background: at least 4.5:1 (WCAG 2 AA)."""
+    themes = re.findall(r"\{ *(--ink: [^}]*)\}", html_module._STYLE)
+    assert len(themes) == 3  # light, dark, and dark when the reader asks for it
+    for block in themes:
+        values = dict(re.findall(r"--([a-z]+): (#[0-9a-f]{6})", block))
+        for text in ("ink", "muted"):
+            assert _contrast(values[text], values["bg"]) >= 4.5, (block, text)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "expected"),
+    [  # Sharma, Wu and Dalal (2005), supplementary test data, pairs 1, 2 and 7.
+        ((50, 2.6772, -79.7751), (50, 0, -82.7485), 2.0425),
+        ((50, 3.1571, -77.2803), (50, 0, -82.7485), 2.8615),
+        ((50, 0, 0), (50, -1, 2), 2.3669),
+    ],
+)
+def test_ciede2000_matches_the_published_test_data(
+    first: tuple[float, float, float],
+    second: tuple[float, float, float],
+    expected: float,
+) -> None:
+    assert round(colours_module.ciede2000(first, second), 4) == expected
+
+
+def test_close_colours_warn_and_the_palette_avoids_them() -> None:
+    council = Council.from_seats("C", {"A": 3, "B": 2, "C": 1, "D": 1})
+    with pytest.warns(coalitions.ColourClashWarning, match="A and B"):
+        coalitions.html(council, colours={"A": "#e4003b", "B": "#e5003c"})
+    # Given a colour next to the palette's first, the palette skips that one.
+    chosen = coalitions.party_colours(council, {"A": "#e69f01"})
+    assert chosen["B"] != "#e69f00"
+    assert coalitions.colour_clashes(chosen) == []

@@ -52,7 +52,12 @@ from coalitions._power import (
     shapley_shubik,
     swings,
 )
-from coalitions._render.colours import party_colours
+from coalitions._render.colours import (
+    CLASH_THRESHOLD,
+    ColourClashWarning,
+    colour_clashes,
+    party_colours,
+)
 from coalitions._render.html import html
 from coalitions._render.panel import (
     MAX_PANEL_BYTES,
@@ -99,6 +104,7 @@ from coalitions.exceptions import CoalitionsError
 
 __all__ = [
     "ALLOCATION_METHODS",
+    "CLASH_THRESHOLD",
     "DEFAULT_MAX_COALITIONS",
     "MAX_PANEL_BYTES",
     "PANEL_SCHEMA_VERSION",
@@ -113,6 +119,7 @@ __all__ = [
     "Coalition",
     "CoalitionOutlook",
     "CoalitionsError",
+    "ColourClashWarning",
     "Constraints",
     "Control",
     "ControlStatus",
@@ -137,6 +144,7 @@ __all__ = [
     "classify",
     "coalition_outlook",
     "coalition_range",
+    "colour_clashes",
     "control",
     "count_minimal_winning",
     "count_winning",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import warnings
 from collections.abc import Iterable, Mapping
 from html import escape
 from importlib import resources
@@ -14,6 +15,11 @@ from coalitions._chances import Simulation
 from coalitions._constraints import Constraints
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._model import Council
+from coalitions._render.colours import (
+    CLASH_THRESHOLD,
+    ColourClashWarning,
+    colour_clashes,
+)
 from coalitions._render.panel import json_dumps, panel
 from coalitions._render.svg import coalitions_chart, parliament_chart
 from coalitions.exceptions import InvalidValueError
@@ -21,7 +27,7 @@ from coalitions.exceptions import InvalidValueError
 __all__ = ["html"]
 
 _STYLE = """
-.coalitions-panel { --ink: #1b1b1b; --muted: #595959; --rule: #d9d9d9; --bg: #fff;
+.coalitions-panel { --ink: #1b1b1b; --muted: #595959; --rule: #d9d9d9; --bg: #ffffff;
   --accent: #1a5fb4; --meter: #e8e8e8;
   color: var(--ink); background: var(--bg); line-height: 1.45;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -235,6 +241,12 @@ def html(
         InvalidValueError: A document comes with arguments that only a
             council takes, or ``theme`` is not one of the themes.
 
+    Warns:
+        ColourClashWarning: Two seated parties' colours are closer than
+            [`CLASH_THRESHOLD`][coalitions.CLASH_THRESHOLD] (CIEDE2000);
+            the palette never picks such colours, so this comes from given
+            or well-known ones.
+
     Examples:
         >>> page = html(example("darlington-2023"))
         >>> page.startswith("<!doctype html>"), "Labour + Liberal Democrat" in page
@@ -277,6 +289,7 @@ def html(
                 blocs=constraints.blocs,
             )
             relaxed = panel(source, constraints=lifted or None, **options)
+    _warn_of_clashes(document)
     content = _content(document, relaxed, interactive=interactive)
     classes = f"coalitions-panel theme-{theme}"
     if fragment:
@@ -297,6 +310,20 @@ def html(
             "</main></body></html>",
         ]
     )
+
+
+def _warn_of_clashes(document: Mapping[str, Any]) -> None:
+    """Warn when two seated parties' colours are too close to tell apart."""
+    seated = {p["name"]: p["colour"] for p in document["parties"] if p["seats"]}
+    clashes = colour_clashes(seated)
+    if clashes:
+        pairs = "; ".join(f"{a} and {b} ({d:.1f})" for a, b, d in clashes)
+        warnings.warn(
+            f"party colours too close to tell apart (CIEDE2000 below "
+            f"{CLASH_THRESHOLD}): {pairs}; pass colours= to change them",
+            ColourClashWarning,
+            stacklevel=3,
+        )
 
 
 def _content(
@@ -361,6 +388,7 @@ def _content(
         _chances_note(document),
         "<figure>",
         coalitions_chart(document),
+        _bars_caption(document),
         "</figure></section>",
         "<section><h2>Parties</h2>",
         '<div class="scroll"><table class="parties"><thead><tr>'
@@ -418,6 +446,23 @@ def _builder(document: Mapping[str, Any], red_lines: list[tuple[str, ...]]) -> s
             else "",
             "</section>",
         ]
+    )
+
+
+def _bars_caption(document: Mapping[str, Any]) -> str:
+    """Say which coalitions the bar chart shows: those with a majority, first ten."""
+    certain = sum(1 for c in document["coalitions"] if c["status"] == "certain")
+    if not certain:
+        return ""
+    shown = min(certain, 10)
+    which = (
+        "each coalition with a majority"
+        if shown == certain
+        else f"the first {shown} of the {certain} coalitions with a majority"
+    )
+    return (
+        f"<figcaption>The bars show {which} in the table's order, against the "
+        "majority line.</figcaption>"
     )
 
 
