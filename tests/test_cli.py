@@ -358,3 +358,50 @@ def test_chances_page_shows_the_projection_with_chances(
     assert page.startswith("<!doctype html>")
     assert "Chance of a majority" in page
     assert "200 results drawn" in page
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0
+    assert capsys.readouterr().out.split() == ["coalitions", coalitions.__version__]
+
+
+def test_show_with_constraints_top_and_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Command-line red lines, exclusions, blocs and --top give panel()'s answer."""
+    options = ["--red-line", "Labour,Conservative", "--exclude", "Independent"]
+    options += ["--require", "Labour", "--top", "1", "--json"]
+    assert main(["show", "darlington-2023", *options]) == 0
+    document = json.loads(capsys.readouterr().out)
+    expected = coalitions.panel(
+        coalitions.example("darlington-2023"),
+        constraints=coalitions.Constraints(
+            excluding=["Independent"],
+            incompatible=[("Labour", "Conservative")],
+            requiring=["Labour"],
+        ),
+        top=1,
+    )
+    assert document["coalitions"] == json.loads(json.dumps(expected["coalitions"]))
+    assert document["coalitions_total"] == expected["coalitions_total"] > 1
+    source = tmp_path / "hartlepool.csv"
+    source.write_text("party,seats\nLabour,17\nIndependent,11\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "show",
+                str(source),
+                "--name",
+                "Hartlepool",
+                "--bloc",
+                "Labour,Independent",
+            ]
+        )
+        == 0
+    )
+    out = capsys.readouterr().out
+    assert out.startswith("Hartlepool")
+    assert main(["show", "darlington-2023", "--red-line", "Labour"]) == 2
+    assert "--red-line" in capsys.readouterr().err

@@ -346,3 +346,12 @@ def test_coalition_str_and_surplus() -> None:
     assert len(coalition) == 2
     assert council.coalition(coalition) == coalition
     assert council.coalition(["Lab", "Lab", "Grn"]) == coalition
+
+
+def test_filling_seats_for_a_mistyped_party_is_refused() -> None:
+    """'Labor' on election night is a typo, not a new party, unless new=True."""
+    council = coalitions.example("darlington-2023")
+    with pytest.raises(UnknownPartyError, match="did you mean 'Labour'"):
+        council.fill("Labor", 2)
+    assert council.fill("Labor", 2, new=True)["Labor"].seats == 2
+    assert council.fill("labour", 2)["Labour"].seats == 25

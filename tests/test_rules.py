@@ -217,7 +217,7 @@ def test_every_accepted_council_answers_every_election_question(
     coalitions.control(council)
     coalitions.panel(council, indices=())
     if council.undeclared:
-        council.fill(council.names[0] if council.names else "New", 1)
+        council.fill(council.names[0] if council.names else "New", 1, new=True)
 
 
 @given(councils(min_parties=2), st.data())

@@ -268,3 +268,11 @@ def test_darlington_with_labour_ruling_out_the_conservatives() -> None:
         ("Labour", "Green"),
     ]
     assert ranked[0].minimum_winning
+
+
+def test_theories_are_called_like_their_functions() -> None:
+    council = coalitions.example("darlington-2023")
+    for theory in coalitions.THEORIES.values():
+        if theory.uses_positions:
+            continue
+        assert theory(council) == theory.predict(council)

@@ -17,6 +17,8 @@ Examples:
 
 from __future__ import annotations
 
+import importlib.metadata
+
 from coalitions._allocation import (
     ALLOCATION_METHODS,
     Allocation,
@@ -101,6 +103,12 @@ from coalitions._winning import (
     winning,
 )
 from coalitions.exceptions import CoalitionsError
+
+try:
+    #: The installed version of the distribution ``coalition-calculator``.
+    __version__ = importlib.metadata.version("coalition-calculator")
+except importlib.metadata.PackageNotFoundError:  # pragma: no cover - source tree
+    __version__ = "unknown"
 
 __all__ = [
     "ALLOCATION_METHODS",

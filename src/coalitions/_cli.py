@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.metadata
 import math
 import os
 import sys
@@ -10,10 +11,13 @@ import tempfile
 from collections.abc import Sequence
 from fractions import Fraction
 from pathlib import Path
-from typing import NoReturn, cast
+from typing import Any, NoReturn, cast
+
+import attrs
 
 from coalitions._allocation import ALLOCATION_METHODS, allocate
 from coalitions._chances import simulate
+from coalitions._constraints import Constraints
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._io import example, example_names, load_council, load_votes
 from coalitions._model import Council
@@ -48,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="coalitions",
         description="Who could govern? Majorities and coalitions of a council.",
     )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     commands = parser.add_subparsers(
         dest="command", required=True, parser_class=_Parser
     )
@@ -71,6 +76,37 @@ def build_parser() -> argparse.ArgumentParser:
     )
     show.add_argument(
         "-o", "--output", metavar="FILE", help="write to FILE instead of the screen"
+    )
+    show.add_argument(
+        "--top", type=int, help="list only the first N coalitions (most plausible)"
+    )
+    show.add_argument(
+        "--exclude",
+        action="append",
+        default=[],
+        metavar="PARTY",
+        help="a party in no coalition (repeatable)",
+    )
+    show.add_argument(
+        "--require",
+        action="append",
+        default=[],
+        metavar="PARTY",
+        help="a party in every coalition (repeatable)",
+    )
+    show.add_argument(
+        "--red-line",
+        action="append",
+        default=[],
+        metavar="A,B",
+        help="two parties that will not govern together (repeatable)",
+    )
+    show.add_argument(
+        "--bloc",
+        action="append",
+        default=[],
+        metavar="A,B,...",
+        help="parties that join or stay out together (repeatable)",
     )
     show.add_argument(
         "--max-coalitions",
@@ -154,6 +190,13 @@ def _add_allocation_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _version() -> str:
+    try:
+        return importlib.metadata.version("coalition-calculator")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree
+        return "unknown"
+
+
 def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "source",
@@ -166,6 +209,7 @@ def _add_source_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--total-seats", type=int, help="all seats, for a CSV file without them"
     )
+    parser.add_argument("--name", help="the council's name (a CSV file has none)")
 
 
 def read_source(source: str, *, total_seats: int | None = None) -> Council:
@@ -239,6 +283,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _council_command(args: argparse.Namespace) -> str:
     """Return what ``coalitions show`` or ``coalitions power`` prints."""
     council = read_source(args.source, total_seats=args.total_seats)
+    if args.name is not None:
+        council = attrs.evolve(council, name=args.name)
     if args.command == "power":
         names = [args.index] if args.index else list(POWER_INDICES)
         indices = {name: POWER_INDICES[name](council) for name in names}
@@ -272,18 +318,42 @@ def _show(council: Council, args: argparse.Namespace) -> str:
     form = "json" if args.json else args.format
     if form == "svg":
         return svg(council)
+    options: dict[str, Any] = {
+        "previous": previous,
+        "max_coalitions": args.max_coalitions,
+        "constraints": _constraints(args) or None,
+        "top": args.top,
+    }
     if form == "table":
-        document = panel(
-            council,
-            previous=previous,
-            indices=(),
-            max_coalitions=args.max_coalitions,
-        )
+        document = panel(council, indices=(), **options)
         return show_table(document, since=args.previous)
-    document = panel(council, previous=previous, max_coalitions=args.max_coalitions)
     if form == "html":
-        return html(document)
-    return json_dumps(document)
+        return html(council, **options)
+    return json_dumps(panel(council, **options))
+
+
+def _constraints(args: argparse.Namespace) -> Constraints:
+    """The red lines, exclusions, requirements and blocs given as options."""
+    return Constraints(
+        excluding=args.exclude,
+        incompatible=[_pair(text, "--red-line") for text in args.red_line],
+        requiring=args.require,
+        blocs=[_group(text, "--bloc") for text in args.bloc],
+    )
+
+
+def _group(text: str, option: str) -> list[str]:
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    if len(names) < 2:
+        raise InvalidValueError(option, text, "two or more parties, such as A,B")
+    return names
+
+
+def _pair(text: str, option: str) -> tuple[str, str]:
+    names = _group(text, option)
+    if len(names) != 2:
+        raise InvalidValueError(option, text, "two parties, such as Lab,Con")
+    return names[0], names[1]
 
 
 def _votes_command(args: argparse.Namespace) -> str:

@@ -546,15 +546,19 @@ class Council:
         holder, lost = self._held(party, seats, "seats", minimum=1)
         return self.with_seats({holder.name: holder.seats - lost})
 
-    def fill(self, party: str, seats: int = 1) -> Council:
+    def fill(self, party: str, seats: int = 1, *, new: bool = False) -> Council:
         """Return the council after a party wins vacant or undeclared seats.
 
-        For by-elections and for results declared on election night. The
-        party may be new.
+        For by-elections and for results declared on election night. A party
+        the council does not have yet is added only with ``new=True``, so
+        that a mistyped name ("Labor") is refused rather than becoming a
+        party.
 
         Raises:
             InvalidSeatsError: ``seats`` is not positive, or more than the
                 seats still unfilled.
+            UnknownPartyError: ``party`` is not in the council and ``new`` is
+                false; the message suggests the closest name.
 
         Examples:
             >>> council = Council.from_seats("C", {"Con": 22, "Lab": 19},
@@ -567,6 +571,8 @@ class Council:
             raise InvalidSeatsError(
                 "seats", seats, f"at most the {self.undeclared} seats still unfilled"
             )
+        if party not in self and not new:
+            raise UnknownPartyError(party, self.names, hint="or pass new=True")
         current = self[party].seats if party in self else 0
         return self.with_seats({party: current + won})
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -356,9 +356,14 @@ class Theory:
         reference: The work that proposed it.
         uses_positions: Whether it needs the parties' left-right positions.
 
+    A theory is called like its function:
+    ``THEORIES["minimum_winning"](council)`` is ``minimum_winning(council)``.
+
     Examples:
         >>> THEORIES["minimum_winning"].title
         'Minimum winning'
+        >>> [c.names for c in THEORIES["minimum_winning"](example("darlington-2023"))]
+        [('Labour', 'Liberal Democrat')]
     """
 
     name: str
@@ -367,6 +372,10 @@ class Theory:
     summary: str
     reference: str
     uses_positions: bool
+
+    def __call__(self, *args: Any, **kwargs: Any) -> list[Coalition]:
+        """Predict: the same as calling the theory's function."""
+        return self.predict(*args, **kwargs)
 
 
 #: Every coalition theory by name.

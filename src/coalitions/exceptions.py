@@ -11,6 +11,7 @@ their attributes are part of the public API; the wording of the messages is not.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 __all__ = [
@@ -99,14 +100,27 @@ class UnknownPartyError(CoalitionsError, KeyError):
         known: The names the council does know, in council order.
     """
 
-    def __init__(self, name: object, known: tuple[str, ...]) -> None:
+    def __init__(
+        self, name: object, known: tuple[str, ...], *, hint: str | None = None
+    ) -> None:
         self.name = name
         self.known = known
+        self.hint = hint
         super().__init__(name)
 
     def __str__(self) -> str:
         known = ", ".join(repr(k) for k in self.known) or "none"
-        return f"unknown party {self.name!r}; the council's parties are: {known}"
+        close = (
+            difflib.get_close_matches(str(self.name), self.known, n=1, cutoff=0.6)
+            if isinstance(self.name, str)
+            else []
+        )
+        suggestion = f"did you mean {close[0]!r}? " if close else ""
+        hint = f" ({self.hint})" if self.hint else ""
+        return (
+            f"unknown party {self.name!r}; {suggestion}the council's parties are: "
+            f"{known}{hint}"
+        )
 
 
 class TooManyCoalitionsError(CoalitionsError, ValueError):

@@ -120,6 +120,8 @@ def show_table(document: Mapping[str, Any], *, since: str | None = None) -> str:
     heading = f"Who could govern: {certain} minimal winning {noun}"
     if possible:
         heading += f", {possible} more possible with the seats to declare"
+    if len(found) < document["coalitions_total"]:
+        heading += f" (the first {len(found)} of {document['coalitions_total']})"
     lines.append(heading)
     header = ("Coalition", "Seats", "Surplus", *(("Status",) if pending else ()))
     lines += table(
