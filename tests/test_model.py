@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 from decimal import Decimal
 from fractions import Fraction
+from typing import Any
 
 import attrs
 import pytest
@@ -355,3 +356,51 @@ def test_filling_seats_for_a_mistyped_party_is_refused() -> None:
         council.fill("Labor", 2)
     assert council.fill("Labor", 2, new=True)["Labor"].seats == 2
     assert council.fill("labour", 2)["Labour"].seats == 25
+
+
+class SeriesLike:
+    """What a pandas Series offers: items(), and a very long repr."""
+
+    def __init__(self, data: dict[str, int]) -> None:
+        self.data = data
+
+    def items(self) -> Any:
+        return iter(self.data.items())
+
+    def __repr__(self) -> str:
+        return (
+            "SeriesLike\n" + "\n".join(f"{k}  {v}" for k, v in self.data.items()) * 50
+        )
+
+
+class FrameLike:
+    """What a pandas DataFrame offers: columns, and a column by name."""
+
+    def __init__(self, rows: list[tuple[str, int]], columns: list[str]) -> None:
+        self.rows = rows
+        self.columns = columns
+
+    def __getitem__(self, column: str) -> list[object]:
+        index = self.columns.index(column)
+        return [row[index] for row in self.rows]
+
+
+def test_series_and_data_frames_are_read_without_pandas() -> None:
+    seats = {p.name: p.seats for p in coalitions.example("darlington-2023").parties}
+    expected = Council.from_seats("Darlington", seats, total_seats=50)
+    from_series = Council.from_seats(expected.name, SeriesLike(seats), total_seats=50)
+    assert from_series == expected
+    frame = FrameLike(list(seats.items()), ["Party", "Seats"])
+    assert Council.from_seats(expected.name, frame, total_seats=50) == expected
+    with pytest.raises(InvalidTypeError, match="'party' and 'seats'"):
+        Council.from_seats("X", FrameLike([("A", 1)], ["name", "count"]))
+
+
+def test_errors_quote_long_values_briefly() -> None:
+    bad = SeriesLike({"A": -1})
+    with pytest.raises(InvalidSeatsError) as caught:
+        Council.from_seats("X", bad)
+    assert len(str(caught.value)) < 300
+    with pytest.raises(InvalidTypeError) as refused:
+        Council.from_seats("X", "A" * 10_000)
+    assert len(str(refused.value)) < 400

@@ -112,6 +112,28 @@ class Party:
         }
 
 
+def _seat_pairs(seats: object) -> list[tuple[Any, Any]]:
+    """(party, seats) pairs from a mapping, a Series-like object or a data frame.
+
+    Duck-typed, so that pandas (or polars) works without being a dependency.
+    """
+    columns = getattr(seats, "columns", None)
+    if columns is not None and not isinstance(seats, Mapping):
+        named = {str(column).strip().casefold(): column for column in columns}
+        if "party" not in named or "seats" not in named:
+            raise InvalidTypeError(
+                "seats",
+                f"a table with columns {[str(c) for c in columns]}",
+                "a data frame with 'party' and 'seats' columns",
+            )
+        frame: Any = seats
+        return list(zip(frame[named["party"]], frame[named["seats"]], strict=True))
+    items = getattr(seats, "items", None)
+    if isinstance(seats, str | bytes) or not callable(items):
+        raise InvalidTypeError("seats", seats, "a mapping of party name to seats")
+    return list(items())
+
+
 def _council_name(value: object) -> str:
     return clean_name(value, "name")
 
@@ -258,7 +280,10 @@ class Council:
 
         Args:
             name: The council's name.
-            seats: Party name to seats, in the order to show them. Not modified.
+            seats: Party name to seats, in the order to show them: a mapping,
+                anything with ``items()`` (a pandas Series indexed by party),
+                or a data frame with ``party`` and ``seats`` columns. Not
+                modified.
             total_seats: All seats; defaults to the seats in ``seats``.
             quota: Seats a coalition needs, or a rule; ``None`` for a simple
                 majority.
@@ -268,7 +293,7 @@ class Council:
             The council.
 
         Raises:
-            InvalidTypeError: ``seats`` is not a mapping.
+            InvalidTypeError: ``seats`` is none of those.
 
         Examples:
             >>> darlington = Council.from_seats(
@@ -280,11 +305,9 @@ class Council:
             >>> darlington.quota, darlington.declared, darlington.undeclared
             (26, 48, 2)
         """
-        if not isinstance(seats, Mapping):
-            raise InvalidTypeError("seats", seats, "a mapping of party name to seats")
         parties = [
             Party(party, whole_number(count, f"seats[{party!r}]"))
-            for party, count in seats.items()
+            for party, count in _seat_pairs(seats)
         ]
         if total_seats is None:
             total_seats = max(1, sum(party.seats for party in parties))

@@ -36,8 +36,15 @@ class CoalitionsError(Exception):
     """Root of every error raised by `coalitions`."""
 
 
+#: The longest rendering of a bad value an error message quotes.
+_MAX_SHOWN = 200
+
+
 def _field_message(field: str, value: object, expected: str) -> str:
-    return f"{field!r} must be {expected} (got {value!r})"
+    shown = repr(value)
+    if len(shown) > _MAX_SHOWN:  # a whole data frame or file is no help
+        shown = shown[:_MAX_SHOWN] + f"... ({len(shown):,} characters)"
+    return f"{field!r} must be {expected} (got {shown})"
 
 
 class _FieldError(CoalitionsError):
