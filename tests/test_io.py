@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import pytest
@@ -119,3 +120,47 @@ def test_examples() -> None:
     with pytest.raises(InvalidValueError) as caught:
         coalitions.example("darlington-2099")
     assert caught.value.field == "example"
+
+
+@pytest.mark.parametrize(
+    ("suffix", "body"),
+    [
+        (".csv", "party;seats;position\nLabour;23;3,5\nGreen;7;2\n"),
+        (".tsv", "party\tseats\nLabour\t23\nGreen\t7\n"),
+        (".csv", "party\tseats\nLabour\t23\nGreen\t7\n"),
+    ],
+)
+def test_spreadsheet_dialects_are_read(tmp_path: Path, suffix: str, body: str) -> None:
+    """Semicolons (European spreadsheets) and tabs separate columns as commas do."""
+    path = tmp_path / f"council{suffix}"
+    path.write_text(body, encoding="utf-8")
+    if "3,5" in body:
+        # A decimal comma is not a number here: refused, naming the field.
+        with pytest.raises(InputFileError, match="position"):
+            coalitions.load_council(path)
+        path.write_text(body.replace("3,5", "3.5"), encoding="utf-8")
+    council = coalitions.load_council(path)
+    assert [(p.name, p.seats) for p in council.parties] == [
+        ("Labour", 23),
+        ("Green", 7),
+    ]
+
+
+def test_decimal_commas_are_read_in_poll_shares(tmp_path: Path) -> None:
+    path = tmp_path / "poll.csv"
+    path.write_text("party;share\nA;40,5\nB;59,5\n", encoding="utf-8")
+    assert coalitions.load_votes(path, column="share") == {
+        "A": Fraction(81, 2),
+        "B": Fraction(119, 2),
+    }
+
+
+def test_mistyped_keys_and_columns_are_named_with_a_suggestion(tmp_path: Path) -> None:
+    path = tmp_path / "council.json"
+    path.write_text('{"name": "C", "parties": [{"name": "A", "seat": 3}]}', "utf-8")
+    with pytest.raises(InputFileError, match="did you mean 'seats'"):
+        coalitions.load_council(path)
+    table = tmp_path / "council.csv"
+    table.write_text("party,seat\nA,3\n", encoding="utf-8")
+    with pytest.raises(InputFileError, match="did you mean 'seats'"):
+        coalitions.load_council(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import difflib
 import json
 import os
 import re
@@ -22,6 +23,23 @@ from coalitions.exceptions import (
 )
 
 __all__ = ["example", "example_names", "load_council", "load_votes"]
+
+#: Suffixes read as delimited text: comma, semicolon (spreadsheets with a
+#: decimal comma) or tab separated, told apart by the header row.
+_TABLE_SUFFIXES = (".csv", ".tsv")
+
+
+def _delimiter(text: str) -> str:
+    """The separator of a delimited file: the one its header row uses most.
+
+    Spreadsheets set to Dutch, German or French save ``;`` (their decimal
+    separator is the comma); ``.tsv`` files and pasted tables use tabs.
+    """
+    header = text.lstrip("\ufeff").split("\n", 1)[0]
+    counts = {sep: header.count(sep) for sep in (",", ";", "\t")}
+    best = max(counts, key=lambda sep: counts[sep])
+    return best if counts[best] else ","
+
 
 _CSV_COLUMNS = ("party", "seats", "abbreviation", "colour", "position", "votes")
 
@@ -85,11 +103,12 @@ def load_council(
     suffix = file.suffix.lower()
     if suffix == ".json":
         data = _json_council(shown, text)
-    elif suffix == ".csv":
+    elif suffix in _TABLE_SUFFIXES:
         data = _csv_council(shown, text, default_name=file.stem)
     else:
         raise InputFileError(
-            shown, f"unknown file type {file.suffix!r}; expected .json or .csv"
+            shown,
+            f"unknown file type {file.suffix!r}; expected .json, .csv or .tsv",
         )
     overrides = {"name": name, "total_seats": total_seats, "quota": quota}
     data.update({key: value for key, value in overrides.items() if value is not None})
@@ -160,25 +179,28 @@ def _json_object(path: str, text: str, expected: str) -> dict[str, Any]:
 
 
 def _csv_council(path: str, text: str, *, default_name: str) -> dict[str, Any]:
-    reader = csv.DictReader(text.splitlines(), strict=True)
+    reader = csv.DictReader(text.splitlines(), delimiter=_delimiter(text), strict=True)
     header = [column.strip().lower() for column in reader.fieldnames or []]
     repeated = sorted({column for column in header if header.count(column) > 1})
     if repeated:
         raise InputFileError(
             path, f"the column {repeated[0]!r} appears twice", line=1, field=repeated[0]
         )
-    if "party" not in header or "seats" not in header:
-        raise InputFileError(
-            path, "the header row must name the columns 'party' and 'seats'", line=1
-        )
     unknown = [column for column in header if column not in _CSV_COLUMNS]
     if unknown:
+        close = difflib.get_close_matches(unknown[0], _CSV_COLUMNS, n=1)
         raise InputFileError(
             path,
-            f"unknown column {unknown[0]!r}; expected some of "
+            f"unknown column {unknown[0]!r}; "
+            + (f"did you mean {close[0]!r}? " if close else "")
+            + "expected some of "
             + ", ".join(_CSV_COLUMNS),
             line=1,
             field=unknown[0],
+        )
+    if "party" not in header or "seats" not in header:
+        raise InputFileError(
+            path, "the header row must name the columns 'party' and 'seats'", line=1
         )
     reader.fieldnames = header
     parties = []
@@ -265,11 +287,13 @@ def load_votes(
         raise InputFileError(shown, "the file is not UTF-8 text") from None
     suffix = file.suffix.lower()
     rows: list[tuple[int | None, object, object]] = []
+    delimiter = ","
     if suffix == ".json":
         data = _json_object(shown, text, "a JSON object of party names to numbers")
         rows = [(None, name, value) for name, value in data.items()]
-    elif suffix == ".csv":
-        reader = csv.reader(text.splitlines(), strict=True)
+    elif suffix in _TABLE_SUFFIXES:
+        delimiter = _delimiter(text)
+        reader = csv.reader(text.splitlines(), delimiter=delimiter, strict=True)
         try:
             header = [cell.strip().lower() for cell in next(reader, [])]
             if sorted(header) != sorted(["party", column]):
@@ -306,7 +330,11 @@ def load_votes(
                     error=InvalidValueError,
                 )
             else:
-                number = _share(value)
+                number = _share(
+                    value.replace(",", ".")
+                    if isinstance(value, str) and delimiter != ","
+                    else value
+                )
         except (InvalidValueError, InvalidTypeError) as error:
             raise InputFileError.from_error(shown, error, line=line) from None
         if name in numbers:

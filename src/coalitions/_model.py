@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -807,18 +808,22 @@ def _check_keys(
 ) -> None:
     if not isinstance(data, Mapping):
         raise InvalidTypeError(field, data, "an object (mapping)")
+    # Unknown keys first: a mistyped "seat" is reported as itself, with the
+    # key it probably meant, rather than as a missing "seats".
+    unknown = sorted(str(key) for key in data.keys() - required - optional)
+    if unknown:
+        allowed = sorted(required | optional)
+        close = difflib.get_close_matches(unknown[0], allowed, n=1)
+        hint = f"; did you mean {close[0]!r}?" if close else ""
+        raise InvalidValueError(
+            f"{field}.{unknown[0]}",
+            data[unknown[0]],
+            f"one of the known keys ({', '.join(allowed)}){hint}",
+        )
     missing = sorted(required - data.keys())
     if missing:
         raise InvalidValueError(
             f"{field}.{missing[0]}", None, "present (it is required)"
-        )
-    unknown = sorted(str(key) for key in data.keys() - required - optional)
-    if unknown:
-        allowed = ", ".join(sorted(required | optional))
-        raise InvalidValueError(
-            f"{field}.{unknown[0]}",
-            data[unknown[0]],
-            f"one of the known keys ({allowed})",
         )
 
 
