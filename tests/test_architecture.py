@@ -50,6 +50,7 @@ LAYERS = {
     "_changes": 8,
     "_theories": 8,
     "_render.colours": 4,
+    "_render.markup": 1,
     "_render.panel": 9,
     "_render.svg": 10,
     "_render.html": 11,

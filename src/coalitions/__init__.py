@@ -17,16 +17,9 @@ Examples:
 
 from __future__ import annotations
 
-import importlib.metadata
+import importlib
+from typing import TYPE_CHECKING, Any
 
-from coalitions._allocation import (
-    ALLOCATION_METHODS,
-    Allocation,
-    PartyResult,
-    allocate,
-    parse_threshold,
-)
-from coalitions._chances import Chance, SeatRange, Simulation, simulate
 from coalitions._changes import Changes, SeatChange, changes
 from coalitions._constraints import Constraints
 from coalitions._election import (
@@ -40,7 +33,6 @@ from coalitions._election import (
     control,
     outlook,
 )
-from coalitions._io import example, example_names, load_council, load_votes
 from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
 from coalitions._power import (
@@ -54,21 +46,6 @@ from coalitions._power import (
     shapley_shubik,
     swings,
 )
-from coalitions._render.colours import (
-    CLASH_THRESHOLD,
-    ColourClashWarning,
-    colour_clashes,
-    party_colours,
-)
-from coalitions._render.html import html
-from coalitions._render.panel import (
-    MAX_PANEL_BYTES,
-    PANEL_SCHEMA_VERSION,
-    json_dumps,
-    panel,
-    panel_schema,
-)
-from coalitions._render.svg import svg
 from coalitions._rules import (
     CastingVote,
     FixedQuota,
@@ -104,11 +81,82 @@ from coalitions._winning import (
 )
 from coalitions.exceptions import CoalitionsError
 
-try:
-    #: The installed version of the distribution ``coalition-calculator``.
-    __version__ = importlib.metadata.version("coalition-calculator")
-except importlib.metadata.PackageNotFoundError:  # pragma: no cover - source tree
-    __version__ = "unknown"
+if TYPE_CHECKING:  # imported on first use: see __getattr__
+    from coalitions._allocation import (
+        ALLOCATION_METHODS,
+        Allocation,
+        PartyResult,
+        allocate,
+        parse_threshold,
+    )
+    from coalitions._chances import Chance, SeatRange, Simulation, simulate
+    from coalitions._io import example, example_names, load_council, load_votes
+    from coalitions._render.colours import (
+        CLASH_THRESHOLD,
+        ColourClashWarning,
+        colour_clashes,
+        party_colours,
+    )
+    from coalitions._render.html import html
+    from coalitions._render.panel import (
+        MAX_PANEL_BYTES,
+        PANEL_SCHEMA_VERSION,
+        json_dumps,
+        panel,
+        panel_schema,
+    )
+    from coalitions._render.svg import svg
+
+
+#: Names whose modules load on first use: drawing, files, votes and polls
+#: are not needed to ask who could govern, and importing them costs time.
+_LAZY = {
+    "ALLOCATION_METHODS": "coalitions._allocation",
+    "Allocation": "coalitions._allocation",
+    "PartyResult": "coalitions._allocation",
+    "allocate": "coalitions._allocation",
+    "parse_threshold": "coalitions._allocation",
+    "Chance": "coalitions._chances",
+    "SeatRange": "coalitions._chances",
+    "Simulation": "coalitions._chances",
+    "simulate": "coalitions._chances",
+    "example": "coalitions._io",
+    "example_names": "coalitions._io",
+    "load_council": "coalitions._io",
+    "load_votes": "coalitions._io",
+    "CLASH_THRESHOLD": "coalitions._render.colours",
+    "ColourClashWarning": "coalitions._render.colours",
+    "colour_clashes": "coalitions._render.colours",
+    "party_colours": "coalitions._render.colours",
+    "html": "coalitions._render.html",
+    "MAX_PANEL_BYTES": "coalitions._render.panel",
+    "PANEL_SCHEMA_VERSION": "coalitions._render.panel",
+    "json_dumps": "coalitions._render.panel",
+    "panel": "coalitions._render.panel",
+    "panel_schema": "coalitions._render.panel",
+    "svg": "coalitions._render.svg",
+}
+
+
+def __getattr__(name: str) -> Any:
+    """Load a lazily imported name, or ``__version__``, when first asked for.
+
+    ``__version__`` is read from the installed metadata, which costs more
+    than the rest of the import.
+    """
+    if name in _LAZY:
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value  # later lookups skip this function
+        return value
+    if name == "__version__":
+        metadata = importlib.import_module("importlib.metadata")
+        try:
+            version: str = metadata.version("coalition-calculator")
+        except metadata.PackageNotFoundError:  # a source tree
+            return "unknown"
+        return version
+    raise AttributeError(f"module 'coalitions' has no attribute {name!r}")
+
 
 __all__ = [
     "ALLOCATION_METHODS",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import difflib
 import json
 import os
 import re
@@ -20,6 +19,7 @@ from coalitions.exceptions import (
     InputFileError,
     InvalidTypeError,
     InvalidValueError,
+    did_you_mean,
 )
 
 __all__ = ["example", "example_names", "load_council", "load_votes"]
@@ -188,11 +188,11 @@ def _csv_council(path: str, text: str, *, default_name: str) -> dict[str, Any]:
         )
     unknown = [column for column in header if column not in _CSV_COLUMNS]
     if unknown:
-        close = difflib.get_close_matches(unknown[0], _CSV_COLUMNS, n=1)
+        close = did_you_mean(unknown[0], _CSV_COLUMNS)
         raise InputFileError(
             path,
             f"unknown column {unknown[0]!r}; "
-            + (f"did you mean {close[0]!r}? " if close else "")
+            + (f"{close} " if close else "")
             + "expected some of "
             + ", ".join(_CSV_COLUMNS),
             line=1,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -25,6 +24,7 @@ from coalitions.exceptions import (
     InvalidTypeError,
     InvalidValueError,
     UnknownPartyError,
+    did_you_mean,
 )
 
 __all__ = ["Coalition", "Council", "Party"]
@@ -813,8 +813,8 @@ def _check_keys(
     unknown = sorted(str(key) for key in data.keys() - required - optional)
     if unknown:
         allowed = sorted(required | optional)
-        close = difflib.get_close_matches(unknown[0], allowed, n=1)
-        hint = f"; did you mean {close[0]!r}?" if close else ""
+        close = did_you_mean(unknown[0], allowed)
+        hint = f"; {close}" if close else ""
         raise InvalidValueError(
             f"{field}.{unknown[0]}",
             data[unknown[0]],

@@ -11,7 +11,8 @@ their attributes are part of the public API; the wording of the messages is not.
 
 from __future__ import annotations
 
-import difflib
+import importlib
+from collections.abc import Iterable
 from typing import Any
 
 __all__ = [
@@ -34,6 +35,19 @@ __all__ = [
 
 class CoalitionsError(Exception):
     """Root of every error raised by `coalitions`."""
+
+
+def did_you_mean(name: object, known: Iterable[str]) -> str:
+    """Return "did you mean 'X'?" for the known name closest to ``name``, or "".
+
+    ``difflib`` is imported here, when an error needs it, not with the
+    library: it is slower to import than the rest of the library's core.
+    """
+    if not isinstance(name, str):
+        return ""
+    difflib = importlib.import_module("difflib")
+    close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.6)
+    return f"did you mean {close[0]!r}?" if close else ""
 
 
 #: The longest rendering of a bad value an error message quotes.
@@ -117,12 +131,8 @@ class UnknownPartyError(CoalitionsError, KeyError):
 
     def __str__(self) -> str:
         known = ", ".join(repr(k) for k in self.known) or "none"
-        close = (
-            difflib.get_close_matches(str(self.name), self.known, n=1, cutoff=0.6)
-            if isinstance(self.name, str)
-            else []
-        )
-        suggestion = f"did you mean {close[0]!r}? " if close else ""
+        suggestion = did_you_mean(self.name, self.known)
+        suggestion = f"{suggestion} " if suggestion else ""
         hint = f" ({self.hint})" if self.hint else ""
         return (
             f"unknown party {self.name!r}; {suggestion}the council's parties are: "

@@ -9,7 +9,6 @@ from collections.abc import Iterable, Mapping
 from html import escape
 from importlib import resources
 from typing import Any
-from xml.sax.saxutils import quoteattr
 
 from coalitions._chances import Simulation
 from coalitions._constraints import Constraints
@@ -20,6 +19,7 @@ from coalitions._render.colours import (
     ColourClashWarning,
     colour_clashes,
 )
+from coalitions._render.markup import quoteattr
 from coalitions._render.panel import json_dumps, panel
 from coalitions._render.svg import coalitions_chart, parliament_chart
 from coalitions.exceptions import InvalidValueError

@@ -5,11 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal
-from xml.sax.saxutils import escape, quoteattr
 
 from coalitions._constraints import Constraints
 from coalitions._engine.game import game_of
 from coalitions._model import Council
+from coalitions._render.markup import escape, quoteattr
 from coalitions._render.panel import panel, seat_document
 from coalitions._validate import count
 from coalitions.exceptions import InvalidValueError
