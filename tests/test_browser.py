@@ -300,10 +300,13 @@ def test_readers_build_coalitions_and_get_the_librarys_verdict(
     council: Council,
     samples: int | None,
 ) -> None:
-    """Each selection (all of Darlington's; 40 of 15 parties') reads as the library."""
+    """Each selection (all of Darlington's; 40 of 15 parties') reads as the library.
+
+    On a phone-sized window (390 px wide), pressing the buttons.
+    """
     path = tmp_path / f"{label}.html"
     path.write_text(coalitions.html(council), encoding="utf-8")
-    browser.resize(1000, 2600)
+    browser.resize(390, 2400)
     browser.open(path.as_uri())
     assert browser.run("return document.querySelector('.builder').hidden") is False
     names = list(council.names)
@@ -338,6 +341,7 @@ def test_readers_build_coalitions_and_get_the_librarys_verdict(
             )
     browser.click(browser.find_all("button.clear")[0])
     assert browser.text(".verdict") == "Choose parties to build a coalition."
+    browser.resize(1000, 2600)
 
 
 def test_the_builder_works_by_keyboard(browser: WebDriver, tmp_path: Path) -> None:
