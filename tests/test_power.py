@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
+from html import escape
 
 import pytest
 from hypothesis import assume, given
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import coalitions
 from coalitions import Council, Party, Supermajority, _power
+from coalitions._cli import main
 from coalitions._engine.game import game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -386,3 +388,21 @@ def test_ten_thousand_independents_share_power_equally() -> None:
     """A council of 10,000 one-seat parties gets an answer, each 1/10,000."""
     council = Council.from_seats("Many", {f"P{i}": 1 for i in range(10_000)})
     assert set(coalitions.banzhaf(council).values()) == {Fraction(1, 10_000)}
+
+
+def test_power_says_what_it_counts_while_seats_are_undeclared(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Table, JSON and page carry the same note; a full council has none."""
+    night = coalitions.example("darlington-2023")
+    note = coalitions.power_note(night)
+    assert note is not None
+    assert "48 declared" in note
+    assert "2 seats undeclared" in note
+    assert main(["power", "darlington-2023"]) == 0
+    assert note in capsys.readouterr().out
+    assert coalitions.panel(night)["power_note"] == note
+    assert escape(note) in coalitions.html(night)
+    full = coalitions.example("eec-1958")
+    assert coalitions.power_note(full) is None
+    assert coalitions.panel(full)["power_note"] is None

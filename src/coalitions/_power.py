@@ -36,6 +36,7 @@ __all__ = [
     "banzhaf",
     "deegan_packel",
     "johnston",
+    "power_note",
     "public_good",
     "public_good_counts",
     "shapley_shubik",
@@ -576,3 +577,26 @@ POWER_INDICES: Mapping[str, PowerIndex] = MappingProxyType(
         )
     }
 )
+
+
+def power_note(council: Council) -> str | None:
+    """Say what power is computed over while seats are undeclared or vacant.
+
+    Every index here counts the declared seats only (the undeclared ones
+    belong to no party yet), against the quota of all seats. Tables, the
+    panel document and the page print this note beside the figures.
+
+    Examples:
+        >>> note = power_note(example("darlington-2023"))
+        >>> note.startswith("Power counts the 48 declared seats only")
+        True
+        >>> power_note(example("eec-1958")) is None
+        True
+    """
+    if not council.undeclared:
+        return None
+    return (
+        f"Power counts the {council.declared} declared seats only; the "
+        f"{council.undeclared} seats undeclared or vacant belong to no party "
+        f"(a majority is {council.quota} of all {council.total_seats})."
+    )

@@ -396,7 +396,11 @@ def _content(
         + ('<th class="number" scope="col">Votes</th>' if _with_votes(document) else "")
         + f"{change_head}{power_heads}</tr></thead><tbody>",
         *_party_rows(document, with_change),
-        "</tbody></table></div></section>",
+        "</tbody></table></div>",
+        f'<p class="summary">{escape(document["power_note"])}</p>'
+        if document.get("power_note")
+        else "",
+        "</section>",
         "<footer>Power: the share of decisive votes each party holds (exact "
         "indices; see the coalitions documentation). Made with coalitions.</footer>",
     ]

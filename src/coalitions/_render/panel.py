@@ -16,7 +16,7 @@ from coalitions._election import CoalitionOutlook, Status, control, outlook
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._engine.game import game_of
 from coalitions._model import Council
-from coalitions._power import POWER_INDICES
+from coalitions._power import POWER_INDICES, power_note
 from coalitions._render.colours import party_colours
 from coalitions._theories import Classification, Classifier
 from coalitions._validate import count
@@ -354,6 +354,7 @@ def panel(
             }
             for name in names
         },
+        "power_note": power_note(council),
         "chances": None
         if chances is None
         else {"draws": chances.draws, "seats": chances.seats},

@@ -7,7 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from coalitions._model import Council
-from coalitions._power import POWER_INDICES
+from coalitions._power import POWER_INDICES, power_note
 from coalitions._render.panel import fraction_value
 
 
@@ -22,6 +22,7 @@ def power_document(
     return {
         "council": council.to_dict(),
         "majority": council.quota,
+        "note": power_note(council),
         "indices": {
             name: {party: fraction_value(value) for party, value in values.items()}
             for name, values in indices.items()
@@ -46,6 +47,9 @@ def power_table(council: Council, indices: Mapping[str, Mapping[str, Fraction]])
         "",
         *table(header, rows),
     ]
+    note = power_note(council)
+    if note:
+        lines += ["", note]
     return "\n".join(lines)
 
 
