@@ -405,3 +405,18 @@ def test_show_with_constraints_top_and_name(
     assert out.startswith("Hartlepool")
     assert main(["show", "darlington-2023", "--red-line", "Labour"]) == 2
     assert "--red-line" in capsys.readouterr().err
+
+
+def test_show_order_size_lists_as_minimal_winning_does(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert main(["show", "darlington-2023", "--order", "size", "--json"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    certain = [c["parties"] for c in document["coalitions"] if c["status"] == "certain"]
+    expected = coalitions.minimal_winning(coalitions.example("darlington-2023"))
+    assert certain == [list(c.names) for c in expected]
+    assert main(["show", "darlington-2023", "--json"]) == 0
+    ranked = json.loads(capsys.readouterr().out)["coalitions"]
+    assert (
+        ranked == coalitions.panel(coalitions.example("darlington-2023"))["coalitions"]
+    )

@@ -81,6 +81,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--top", type=int, help="list only the first N coalitions (most plausible)"
     )
     show.add_argument(
+        "--order",
+        choices=["plausibility", "size"],
+        default="plausibility",
+        help="plausibility (default: the panel's ranking) or size (fewest parties, "
+        "then most seats)",
+    )
+    show.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -326,10 +333,28 @@ def _show(council: Council, args: argparse.Namespace) -> str:
     }
     if form == "table":
         document = panel(council, indices=(), **options)
-        return show_table(document, since=args.previous)
-    if form == "html":
+        return show_table(_ordered(council, document, args.order), since=args.previous)
+    if form == "html" and args.order == "plausibility":
         return html(council, **options)
-    return json_dumps(panel(council, **options))
+    document = _ordered(council, panel(council, **options), args.order)
+    return html(document) if form == "html" else json_dumps(document)
+
+
+def _ordered(council: Council, document: dict[str, Any], order: str) -> dict[str, Any]:
+    """The document with its coalitions in the order asked for.
+
+    ``plausibility`` is the panel's own order; ``size`` lists those with a
+    majority by fewest parties, then most seats (the listing order of
+    [`minimal_winning`][coalitions.minimal_winning]), then the possible ones.
+    """
+    if order == "plausibility":
+        return document
+
+    def key(item: dict[str, Any]) -> tuple[bool, tuple[int, int, tuple[str, ...]]]:
+        coalition = council.coalition(item["parties"])
+        return item["status"] != "certain", coalition.sort_key()
+
+    return {**document, "coalitions": sorted(document["coalitions"], key=key)}
 
 
 def _constraints(args: argparse.Namespace) -> Constraints:
