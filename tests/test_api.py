@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib
+from fractions import Fraction
 from pathlib import Path
+
+import pytest
 
 import coalitions
 import coalitions.exceptions
@@ -57,3 +61,40 @@ def test_reference_documents_every_public_name() -> None:
         and f"::: coalitions.exceptions.{name}\n" not in reference
     ]
     assert missing == []
+
+
+def test_records_are_plain_rows_of_every_result() -> None:
+    """One row per item, with plain values, for each kind of result."""
+    council = coalitions.example("darlington-2023")
+    listed = coalitions.minimal_winning(council)
+    rows = coalitions.records(listed)
+    assert [r["parties"] for r in rows] == [" + ".join(c.names) for c in listed]
+    assert [r["surplus"] for r in rows] == [c.surplus for c in listed]
+    power = coalitions.banzhaf(council)
+    assert {
+        r["party"]: Fraction(r["exact"]) for r in coalitions.records(power)
+    } == power
+    night = coalitions.outlook(council)
+    assert [r["status"] for r in coalitions.records(night)] == [
+        c.status.value for c in night.coalitions
+    ]
+    result = coalitions.allocate({"A": 600, "B": 400}, seats=5, method="dhondt")
+    assert [r["seats"] for r in coalitions.records(result)] == [3, 2]
+    poll = coalitions.simulate(
+        draws=[{"A": 60, "B": 40}], seats=5, method="dhondt", simulations=1
+    )
+    assert coalitions.records(poll)[0]["parties"] == "A"
+    with pytest.raises(coalitions.exceptions.InvalidTypeError):
+        coalitions.records("Labour")
+
+
+def test_to_dataframe_needs_pandas_and_says_so() -> None:
+    council = coalitions.example("darlington-2023")
+    try:
+        importlib.import_module("pandas")
+    except ModuleNotFoundError:
+        with pytest.raises(ModuleNotFoundError, match="pip install pandas"):
+            coalitions.to_dataframe(coalitions.minimal_winning(council))
+    else:
+        frame = coalitions.to_dataframe(coalitions.minimal_winning(council))
+        assert list(frame["seats"]) == [37, 30, 26]

@@ -56,6 +56,7 @@ LAYERS = {
     "_render.html": 11,
     "_render.text": 10,
     "_render.votes": 10,
+    "_render.records": 10,
     "_cli": 12,
 }
 DRAWING = ("_render.svg", "_render.html", "_render.text")

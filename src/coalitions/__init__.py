@@ -106,12 +106,15 @@ if TYPE_CHECKING:  # imported on first use: see __getattr__
         panel,
         panel_schema,
     )
+    from coalitions._render.records import records, to_dataframe
     from coalitions._render.svg import svg
 
 
 #: Names whose modules load on first use: drawing, files, votes and polls
 #: are not needed to ask who could govern, and importing them costs time.
 _LAZY = {
+    "records": "coalitions._render.records",
+    "to_dataframe": "coalitions._render.records",
     "ALLOCATION_METHODS": "coalitions._allocation",
     "Allocation": "coalitions._allocation",
     "PartyResult": "coalitions._allocation",
@@ -234,12 +237,14 @@ __all__ = [
     "public_good",
     "public_good_counts",
     "rank",
+    "records",
     "shapley_shubik",
     "simple_majority",
     "simulate",
     "supermajority",
     "svg",
     "swings",
+    "to_dataframe",
     "veto_players",
     "winning",
 ]
