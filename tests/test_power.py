@@ -406,3 +406,16 @@ def test_power_says_what_it_counts_while_seats_are_undeclared(
     full = coalitions.example("eec-1958")
     assert coalitions.power_note(full) is None
     assert coalitions.panel(full)["power_note"] is None
+
+
+def test_two_huge_parties_are_listed_not_tabled() -> None:
+    """Four subsets settle two parties of ~10^9 seats: every index by listing."""
+    council = Council.from_seats(
+        "Two", {"A": 790_916_440, "B": 463_873_690}, quota=956_802_195
+    )
+    game = game_of(council)
+    for tally in _power._KERNELS:
+        kernel = _power._choose(council, game, "auto", tally, "an index")
+        assert kernel.method == "enumeration"
+    for name, index in coalitions.POWER_INDICES.items():
+        assert index(council) == brute_index(council, name)
