@@ -371,7 +371,7 @@ def test_compensatory_keeps_overhang_seats() -> None:
 def test_districts_are_allocated_separately_and_summed() -> None:
     votes = {"North": {"A": 600, "B": 400}, "South": {"A": 300, "B": 700}}
     result = allocate(
-        votes, seats={"North": 5, "South": 3}, method="dhondt", districts=True
+        votes, seats=8, method="dhondt", districts={"North": 5, "South": 3}
     )
     assert result.districts is not None
     assert result.districts["North"].seats == {"A": 3, "B": 2}
@@ -419,11 +419,20 @@ def test_a_district_without_seats_is_refused() -> None:
     with pytest.raises(InvalidValueError) as caught:
         allocate(
             {"N": {"A": 1}, "S": {"A": 1}},
-            seats={"N": 1, "S": 0},
+            seats=1,
             method="dhondt",
-            districts=True,
+            districts={"N": 1, "S": 0},
         )
-    assert caught.value.field == "seats['S']"
+    assert caught.value.field == "districts['S']"
+    with pytest.raises(InvalidValueError) as added:
+        allocate(
+            {"N": {"A": 1}, "S": {"A": 1}},
+            seats=5,
+            method="dhondt",
+            districts={"N": 1, "S": 2},
+        )
+    assert added.value.field == "seats"
+    assert "(3)" in str(added.value)
 
 
 def test_every_method_is_listed() -> None:

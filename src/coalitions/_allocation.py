@@ -621,7 +621,7 @@ def allocate(
     first_divisor: object = None,
     constituency_seats: Mapping[str, int] | None = None,
     mixed: str | None = None,
-    districts: bool = False,
+    districts: Mapping[str, int] | None = None,
     alliances: Iterable[Iterable[str]] = (),
     ties: str = "raise",
     seed: int | None = None,
@@ -630,11 +630,11 @@ def allocate(
 
     Args:
         votes: Votes per party (every party, including those that will win
-            nothing). With ``districts=True``: votes per party per district,
+            nothing). With ``districts``: votes per party per district,
             ``{district: {party: votes}}``.
-        seats: Seats to allocate: the house size; for ``mixed="additional"``
-            the list (additional) seats; with ``districts=True`` a mapping
-            of district to its magnitude.
+        seats: Seats to allocate: the house size (with ``districts``, the
+            sum of their seats); for ``mixed="additional"`` the list
+            (additional) seats.
         method: One of [`ALLOCATION_METHODS`][coalitions.ALLOCATION_METHODS]:
             ``"dhondt"``, ``"sainte-lague"``, ``"danish"``, ``"imperiali"``,
             ``"huntington-hill"``, ``"adams"`` (highest averages) or
@@ -656,9 +656,9 @@ def allocate(
             ``"compensatory"`` (mixed-member proportional: entitlements over
             the whole house among qualifying parties; a party keeps
             constituency seats beyond its entitlement and the house grows).
-        districts: Whether ``votes`` and ``seats`` are given per district;
-            each district is allocated on its own (with its own threshold)
-            and the seats are summed.
+        districts: The seats of each district (its magnitude), for votes
+            given per district: each district is allocated on its own (with
+            its own threshold) and the seats are summed.
         alliances: Groups of parties whose qualifying members' votes are
             pooled: seats go first to the alliance, then within it by the
             same method.
@@ -675,7 +675,8 @@ def allocate(
     Raises:
         InvalidValueError: A field is out of range: negative or fractional
             votes, a threshold outside ``[0, 1)``, an exempt party not in
-            the votes, a district without seats, an unknown method.
+            the votes, a district without seats, district seats that do not
+            add up to ``seats``, an unknown method.
         TiedSeatError: Parties tie for the last seats and ``ties="raise"``.
 
     Examples:
@@ -688,10 +689,11 @@ def allocate(
     """
     if ties not in TIE_RULES:
         raise InvalidValueError("ties", ties, f"one of {', '.join(TIE_RULES)}")
-    if districts:
+    if districts is not None:
         return _by_district(
             votes,
-            seats,
+            districts,
+            count(seats, "seats", minimum=1),
             method=method,
             threshold=threshold,
             exempt=exempt,
@@ -878,27 +880,34 @@ def _share_out(
     return final, [None] * len(votes)
 
 
-def _by_district(votes: object, seats: object, **options: Any) -> Allocation:
-    if not isinstance(votes, Mapping) or not isinstance(seats, Mapping):
-        raise InvalidTypeError(
-            "votes",
-            votes,
-            "a mapping of district to votes, with seats a mapping of district to seats",
-        )
+def _by_district(
+    votes: object, seats: object, total: int, **options: Any
+) -> Allocation:
+    if not isinstance(seats, Mapping):
+        raise InvalidTypeError("districts", seats, "a mapping of district to seats")
+    if not isinstance(votes, Mapping):
+        raise InvalidTypeError("votes", votes, "a mapping of district to votes")
     if set(votes) != set(seats):
         raise InvalidValueError(
-            "seats",
+            "districts",
             seats,
             f"one entry per district of the votes: {', '.join(map(str, votes))}",
+        )
+    added = sum(
+        whole_number(seats[d], f"districts[{d!r}]", error=InvalidValueError)
+        for d in votes
+    )
+    if added != total:
+        raise InvalidValueError(
+            "seats", total, f"the districts' seats added up ({added:,})"
         )
     results: dict[str, Allocation] = {}
     names: list[str] = []
     for district, district_votes in votes.items():
         magnitude = seats[district]
-        if whole_number(magnitude, f"seats[{district!r}]", error=InvalidValueError) < 1:
-            raise InvalidValueError(
-                f"seats[{district!r}]", magnitude, "at least one seat per district"
-            )
+        field = f"districts[{district!r}]"
+        if whole_number(magnitude, field, error=InvalidValueError) < 1:
+            raise InvalidValueError(field, magnitude, "at least one seat per district")
         present = (
             {name_key(clean_name(n, "votes name")) for n in district_votes}
             if isinstance(district_votes, Mapping)
