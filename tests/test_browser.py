@@ -420,6 +420,16 @@ def test_nothing_overlaps_on_a_phone_or_a_desktop(
             assert apart, (a, b)
     inner = browser.run("return window.innerWidth")
     assert browser.run("return document.documentElement.scrollWidth") <= inner
+    # On a phone the legend is HTML text at the reader's size; on a desktop
+    # the chart's own.
+    shown = browser.run(
+        "return [getComputedStyle(document.querySelector('.legend-list')).display,"
+        " getComputedStyle(document.querySelector('svg g.legend')).display]"
+    )
+    assert shown == (["flex", "none"] if width < 560 else ["none", "inline"])
+    legend = browser.text(".legend-list") if width < 560 else ""
+    for party in council.names if width < 560 else ():
+        assert party in legend
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / f"builder-{width}.png").write_bytes(browser.screenshot())
     browser.resize(1000, 2600)

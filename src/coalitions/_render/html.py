@@ -80,6 +80,14 @@ _STYLE = """
   border-left: 2px dashed var(--ink); }
 .coalitions-panel .verdict { font-weight: 600; min-height: 3em; }
 .coalitions-panel .red-lines label { display: block; margin: 0.3rem 0; }
+.coalitions-panel .legend-list { display: none; list-style: none; padding: 0;
+  margin: 0.5rem 0; flex-wrap: wrap; gap: 4px 14px; }
+.coalitions-panel .legend-list li { display: flex; align-items: center; }
+.coalitions-panel .swatch.hollow { border: 1.5px solid var(--muted); }
+@media (max-width: 560px) {
+  .coalitions-panel .legend-list { display: flex; }
+  .coalitions-panel svg g.legend { display: none; }
+}
 @media (prefers-reduced-motion: reduce) {
   .coalitions-panel * { transition: none !important; }
 }
@@ -367,6 +375,7 @@ def _content(
         + f"({escape(info['rule']['text'])}).</p>",
         "<figure>",
         parliament_chart(document),
+        _legend_list(document),
         "<figcaption>One dot per seat; hollow dots are seats not yet declared or "
         "vacant; the dashed line marks a majority counted from the left.</figcaption>",
         "</figure>",
@@ -451,6 +460,27 @@ def _builder(document: Mapping[str, Any], red_lines: list[tuple[str, ...]]) -> s
             "</section>",
         ]
     )
+
+
+def _legend_list(document: Mapping[str, Any]) -> str:
+    """The chart's legend as HTML text, shown instead of the chart's own on phones.
+
+    Text in an SVG shrinks with the chart; this list keeps the reader's font
+    size, wraps names between words and keeps each swatch beside its name.
+    """
+    items = [
+        f'<li><span class="swatch" style="background:{p["colour"]}"></span>'
+        f"<span><bdi>{escape(p['name'])}</bdi>&nbsp;{p['seats']:,}</span></li>"
+        for p in document["parties"]
+        if p["seats"]
+    ]
+    undeclared = document["council"]["undeclared"]
+    if undeclared:
+        items.append(
+            '<li><span class="swatch hollow"></span>'
+            f"<span>Undeclared&nbsp;{undeclared:,}</span></li>"
+        )
+    return f'<ul class="legend-list">{"".join(items)}</ul>'
 
 
 def _bars_caption(document: Mapping[str, Any]) -> str:
