@@ -420,3 +420,34 @@ def test_show_order_size_lists_as_minimal_winning_does(
     assert (
         ranked == coalitions.panel(coalitions.example("darlington-2023"))["coalitions"]
     )
+
+
+def test_show_with_positions_inline_or_from_a_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--positions gives the position-based theories what they need."""
+    positions = {
+        "Labour": 3.5,
+        "Conservative": 7,
+        "Green": 2,
+        "Liberal Democrat": 5,
+        "Independent": 5,
+    }
+    inline = ",".join(f"{name}={value}" for name, value in positions.items())
+    source = tmp_path / "positions.csv"
+    source.write_text(
+        "party,position\n" + "".join(f"{n},{v}\n" for n, v in positions.items()),
+        encoding="utf-8",
+    )
+    expected = coalitions.panel(
+        coalitions.example("darlington-2023").with_positions(positions)
+    )["coalitions"]
+    for given in (inline, str(source)):
+        assert main(["show", "darlington-2023", "--positions", given, "--json"]) == 0
+        document = json.loads(capsys.readouterr().out)
+        assert document["coalitions"] == json.loads(json.dumps(expected))
+        assert [p["position"] for p in document["parties"]] == [
+            float(v) for v in positions.values()
+        ]
+    assert main(["show", "darlington-2023", "--positions", "Labour"]) == 2
+    assert "PARTY=NUMBER" in capsys.readouterr().err

@@ -404,3 +404,14 @@ def test_errors_quote_long_values_briefly() -> None:
     with pytest.raises(InvalidTypeError) as refused:
         Council.from_seats("X", "A" * 10_000)
     assert len(str(refused.value)) < 400
+
+
+def test_with_positions_sets_some_and_keeps_the_rest() -> None:
+    council = Council.from_seats("C", {"Lab": 23, "Con": 14, "Grn": 7})
+    placed = council.with_positions({"lab": 3.5, "Grn": Fraction(3, 2)})
+    assert [p.position for p in placed.parties] == [3.5, None, 1.5]
+    assert council["Lab"].position is None  # the original is unchanged
+    with pytest.raises(UnknownPartyError):
+        council.with_positions({"Labor": 1})
+    with pytest.raises(InvalidValueError):
+        council.with_positions({"Lab": float("nan")})

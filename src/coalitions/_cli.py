@@ -88,6 +88,12 @@ def build_parser() -> argparse.ArgumentParser:
         "then most seats)",
     )
     show.add_argument(
+        "--positions",
+        metavar="FILE|A=X,...",
+        help="left-right positions: a file (CSV party,position or JSON) or "
+        "pairs such as Lab=3.5,Con=7",
+    )
+    show.add_argument(
         "--exclude",
         action="append",
         default=[],
@@ -292,6 +298,8 @@ def _council_command(args: argparse.Namespace) -> str:
     council = read_source(args.source, total_seats=args.total_seats)
     if args.name is not None:
         council = attrs.evolve(council, name=args.name)
+    if getattr(args, "positions", None):
+        council = council.with_positions(_positions(args.positions))
     if args.command == "power":
         names = [args.index] if args.index else list(POWER_INDICES)
         indices = {name: POWER_INDICES[name](council) for name in names}
@@ -365,6 +373,26 @@ def _constraints(args: argparse.Namespace) -> Constraints:
         requiring=args.require,
         blocs=[_group(text, "--bloc") for text in args.bloc],
     )
+
+
+def _positions(text: str) -> dict[str, Any]:
+    """Positions from a file (CSV 'party,position' or JSON) or 'A=3.5,B=7'."""
+    if Path(text).suffix.lower() in {".csv", ".tsv", ".json"}:
+        return dict(load_votes(text, column="position"))
+    positions: dict[str, Any] = {}
+    for item in text.split(","):
+        name, equals, value = item.partition("=")
+        try:
+            positions[name.strip()] = Fraction(value.strip())
+        except (ValueError, ZeroDivisionError):
+            equals = ""
+        if not equals or not name.strip():
+            raise InvalidValueError(
+                "--positions",
+                text,
+                "a file, or PARTY=NUMBER pairs such as Lab=3.5,Con=7",
+            )
+    return positions
 
 
 def _group(text: str, option: str) -> list[str]:

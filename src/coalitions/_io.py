@@ -248,7 +248,7 @@ _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 def load_votes(
     path: str | os.PathLike[str], *, column: str = "votes"
 ) -> dict[str, int] | dict[str, Fraction]:
-    r"""Read votes (or a poll's percentages) per party from a CSV or JSON file.
+    r"""Read votes (or a poll's percentages, or positions) per party from a file.
 
     A **CSV** file has a header row naming ``party`` and ``column``
     (``votes`` or ``share``), one row per party; a **JSON** file is an
@@ -257,7 +257,8 @@ def load_votes(
 
     Args:
         path: A ``.csv`` or ``.json`` file.
-        column: ``"votes"`` (whole numbers) or ``"share"`` (percentages).
+        column: ``"votes"`` (whole numbers), ``"share"`` (percentages) or
+            ``"position"`` (left-right positions, any decimal number).
 
     Returns:
         The numbers by party, in the file's order.
@@ -273,8 +274,8 @@ def load_votes(
         >>> load_votes(folder / "poll.csv", column="share")
         {'A': Fraction(81, 2), 'B': Fraction(119, 2)}
     """
-    if column not in ("votes", "share"):
-        raise InvalidValueError("column", column, '"votes" or "share"')
+    if column not in ("votes", "share", "position"):
+        raise InvalidValueError("column", column, '"votes", "share" or "position"')
     file = Path(path)
     shown = str(path)
     try:

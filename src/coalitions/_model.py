@@ -473,6 +473,35 @@ class Council:
             allow_improper=self.allow_improper,
         )
 
+    def with_positions(self, positions: Mapping[str, float]) -> Council:
+        """Return the council with left-right positions set for some parties.
+
+        For the position-based theories (minimal connected winning, minimal
+        range, the median party) when the council came without positions.
+
+        Raises:
+            UnknownPartyError: A name is not a party of the council.
+            InvalidValueError: A position is not a finite number.
+
+        Examples:
+            >>> council = Council.from_seats("C", {"Lab": 23, "Con": 14})
+            >>> council.with_positions({"Lab": 3.5, "Con": 7})["Con"].position
+            7.0
+        """
+        if not isinstance(positions, Mapping):
+            raise InvalidTypeError(
+                "positions", positions, "a mapping of party name to position"
+            )
+        given = {
+            self.index(name): optional_position(value, f"positions[{name!r}]")
+            for name, value in positions.items()
+        }
+        parties = [
+            attrs.evolve(party, position=given[i]) if i in given else party
+            for i, party in enumerate(self.parties)
+        ]
+        return attrs.evolve(self, parties=parties)
+
     def with_seats(
         self, seats: Mapping[str, int], *, total_seats: int | None = None
     ) -> Council:
