@@ -382,12 +382,14 @@ def test_equal_parties_swing_as_by_definition(
     )
     assume(winnable(council))
     assert coalitions.swings(council) == brute_swings(council)
+    assert coalitions.shapley_shubik(council) == brute_shapley_shubik(council)
 
 
 def test_ten_thousand_independents_share_power_equally() -> None:
     """A council of 10,000 one-seat parties gets an answer, each 1/10,000."""
     council = Council.from_seats("Many", {f"P{i}": 1 for i in range(10_000)})
     assert set(coalitions.banzhaf(council).values()) == {Fraction(1, 10_000)}
+    assert set(coalitions.shapley_shubik(council).values()) == {Fraction(1, 10_000)}
 
 
 def test_power_says_what_it_counts_while_seats_are_undeclared(

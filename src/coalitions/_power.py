@@ -85,6 +85,9 @@ def _swings_cost(game: Game) -> int:
 
 def _shapley_shubik_cost(game: Game) -> int:
     n = game.size
+    active = game.weights[: game.active]
+    if active and active[0] == active[-1]:
+        return n  # equal players: 1/n each, by symmetry
     return n * n * game.quota * (n + 2) // 2
 
 

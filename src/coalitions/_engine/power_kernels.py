@@ -105,6 +105,12 @@ def shapley_shubik(game: Game) -> list[Fraction]:
     numbers to build it and O(n) per distinct weight to remove a player.
     """
     quota, n = game.quota, game.size
+    active = game.weights[: game.active]
+    if quota > 0 and game.can_win and active and active[0] == active[-1]:
+        # Equal players are symmetric and share all the power; weightless
+        # ones are dummies.
+        share = Fraction(1, game.active)
+        return [share] * game.active + [Fraction(0)] * (n - game.active)
     width = n + 2  # cumulative counts of subsets of one size stay below 2^n
     mask = (1 << (quota * width)) - 1
     # No coalition of more than `largest` players has a total below the quota
