@@ -15,27 +15,15 @@ from __future__ import annotations
 
 import heapq
 import random
-import statistics
-import time
-from collections.abc import Callable
 from fractions import Fraction
 
 import coalitions
+from bench_enumerate import median_seconds
 
-REPEATS = 5
 POLL = {
     "A": 27.0, "B": 21.0, "C": 15.0, "D": 11.0, "E": 8.0,
     "F": 6.0, "G": 5.0, "H": 3.5, "I": 2.0, "Others": 1.5,
 }  # fmt: skip
-
-
-def median_time(run: Callable[[], object], repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def one_at_a_time(votes: dict[str, int], seats: int, step: int) -> dict[str, int]:
@@ -57,12 +45,14 @@ def allocations() -> None:
         for _ in range(200)
     ]
     for method, step in (("sainte-lague", 2), ("dhondt", 1)):
-        fast = median_time(
+        fast = median_seconds(
             lambda m=method: [
                 coalitions.allocate(v, seats=630, method=m) for v in elections
             ]
         )
-        slow = median_time(lambda s=step: [one_at_a_time(v, 630, s) for v in elections])
+        slow = median_seconds(
+            lambda s=step: [one_at_a_time(v, 630, s) for v in elections]
+        )
         for votes in elections[:20]:
             expected = one_at_a_time(votes, 630, step)
             result = coalitions.allocate(votes, seats=630, method=method)
@@ -90,8 +80,8 @@ def simulation() -> None:
             threshold="5%", others=["Others"], simulations=draws, seed=1,
         )  # fmt: skip
 
-    base = median_time(draw_only, 3)
-    total = median_time(full, 3)
+    base = median_seconds(draw_only, 3)
+    total = median_seconds(full, 3)
     print(
         f"simulate, 100,000 draws, 10 parties, 630 seats: {total:.2f} s; "
         f"drawing alone {base:.2f} s; ratio {total / base:.2f}x"

@@ -893,10 +893,16 @@ def _by_district(
             seats,
             f"one entry per district of the votes: {', '.join(map(str, votes))}",
         )
-    added = sum(
-        whole_number(seats[d], f"districts[{d!r}]", error=InvalidValueError)
-        for d in votes
-    )
+    magnitudes = {
+        district: whole_number(
+            seats[district],
+            f"districts[{district!r}]",
+            minimum=1,
+            error=InvalidValueError,
+        )
+        for district in votes
+    }
+    added = sum(magnitudes.values())
     if added != total:
         raise InvalidValueError(
             "seats", total, f"the districts' seats added up ({added:,})"
@@ -904,10 +910,7 @@ def _by_district(
     results: dict[str, Allocation] = {}
     names: list[str] = []
     for district, district_votes in votes.items():
-        magnitude = seats[district]
-        field = f"districts[{district!r}]"
-        if whole_number(magnitude, field, error=InvalidValueError) < 1:
-            raise InvalidValueError(field, magnitude, "at least one seat per district")
+        magnitude = magnitudes[district]
         present = (
             {name_key(clean_name(n, "votes name")) for n in district_votes}
             if isinstance(district_votes, Mapping)

@@ -130,10 +130,6 @@ class Simulation:
             positions.append(keys[key])
         return sorted(set(positions))
 
-    def _chance(self, hits: int) -> tuple[Fraction, float]:
-        p = Fraction(hits, self.draws)
-        return p, math.sqrt(float(p * (1 - p)) / self.draws)
-
     def probability(
         self, parties: Iterable[str] | str, exclude_superior: bool = False
     ) -> Fraction:

@@ -93,33 +93,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="left-right positions: a file (CSV party,position or JSON) or "
         "pairs such as Lab=3.5,Con=7",
     )
-    show.add_argument(
-        "--exclude",
-        action="append",
-        default=[],
-        metavar="PARTY",
-        help="a party in no coalition (repeatable)",
-    )
-    show.add_argument(
-        "--require",
-        action="append",
-        default=[],
-        metavar="PARTY",
-        help="a party in every coalition (repeatable)",
-    )
-    show.add_argument(
+    _repeatable(show, "--exclude", "PARTY", "a party in no coalition (repeatable)")
+    _repeatable(show, "--require", "PARTY", "a party in every coalition (repeatable)")
+    _repeatable(
+        show,
         "--red-line",
-        action="append",
-        default=[],
-        metavar="A,B",
-        help="two parties that will not govern together (repeatable)",
+        "A,B",
+        "two parties that will not govern together (repeatable)",
     )
-    show.add_argument(
-        "--bloc",
-        action="append",
-        default=[],
-        metavar="A,B,...",
-        help="parties that join or stay out together (repeatable)",
+    _repeatable(
+        show, "--bloc", "A,B,...", "parties that join or stay out together (repeatable)"
     )
     show.add_argument(
         "--max-coalitions",
@@ -175,6 +158,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _repeatable(
+    parser: argparse.ArgumentParser, flag: str, metavar: str, text: str
+) -> None:
+    """An option that may be given several times, collected in a list."""
+    parser.add_argument(flag, action="append", default=[], metavar=metavar, help=text)
+
+
 def _add_allocation_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seats", type=int, required=True, help="seats to allocate")
     parser.add_argument(
@@ -184,19 +174,14 @@ def _add_allocation_arguments(parser: argparse.ArgumentParser) -> None:
         help="the allocation method",
     )
     parser.add_argument("--threshold", help='the share of the vote needed, e.g. "5%%"')
-    parser.add_argument(
-        "--exempt",
-        action="append",
-        default=[],
-        metavar="PARTY",
-        help="a party exempt from the threshold (repeatable)",
+    _repeatable(
+        parser, "--exempt", "PARTY", "a party exempt from the threshold (repeatable)"
     )
-    parser.add_argument(
+    _repeatable(
+        parser,
         "--others",
-        action="append",
-        default=[],
-        metavar="PARTY",
-        help="an entry that never takes seats, such as Others (repeatable)",
+        "PARTY",
+        "an entry that never takes seats, such as Others (repeatable)",
     )
     parser.add_argument(
         "--first-divisor", help="the first Sainte-Laguë divisor, e.g. 1.2"

@@ -92,14 +92,7 @@ def load_council(
     """
     file = Path(path)
     shown = str(path)
-    try:
-        text = _read_text(file, shown)
-    except OSError as error:
-        raise InputFileError(
-            shown, f"cannot read the file ({error.strerror})"
-        ) from None
-    except UnicodeDecodeError:
-        raise InputFileError(shown, "the file is not UTF-8 text") from None
+    text = _read_text(file, shown)
     suffix = file.suffix.lower()
     if suffix == ".json":
         data = _json_council(shown, text)
@@ -132,17 +125,30 @@ MAX_INPUT_BYTES = 8 * 1024 * 1024
 
 
 def _read_text(file: Path, shown: str) -> str:
-    """Read a regular file of at most ``MAX_INPUT_BYTES`` as UTF-8 text."""
-    if file.exists() and not file.is_file():
-        # A FIFO would block and a device (/dev/zero) never end.
-        raise InputFileError(shown, "not a regular file")
-    with file.open("rb") as stream:
-        data = stream.read(MAX_INPUT_BYTES + 1)
+    """Read a regular file of at most ``MAX_INPUT_BYTES`` as UTF-8 text.
+
+    Raises:
+        InputFileError: The file cannot be read, is not a regular file, is
+            too large or is not UTF-8; the message names it.
+    """
+    try:
+        if file.exists() and not file.is_file():
+            # A FIFO would block and a device (/dev/zero) never end.
+            raise InputFileError(shown, "not a regular file")
+        with file.open("rb") as stream:
+            data = stream.read(MAX_INPUT_BYTES + 1)
+    except OSError as error:
+        raise InputFileError(
+            shown, f"cannot read the file ({error.strerror})"
+        ) from None
     if len(data) > MAX_INPUT_BYTES:
         raise InputFileError(
             shown, f"the file is larger than {MAX_INPUT_BYTES:,} bytes"
         )
-    return data.decode("utf-8-sig")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise InputFileError(shown, "the file is not UTF-8 text") from None
 
 
 def _unique_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -278,14 +284,7 @@ def load_votes(
         raise InvalidValueError("column", column, '"votes", "share" or "position"')
     file = Path(path)
     shown = str(path)
-    try:
-        text = _read_text(file, shown)
-    except OSError as error:
-        raise InputFileError(
-            shown, f"cannot read the file ({error.strerror})"
-        ) from None
-    except UnicodeDecodeError:
-        raise InputFileError(shown, "the file is not UTF-8 text") from None
+    text = _read_text(file, shown)
     suffix = file.suffix.lower()
     rows: list[tuple[int | None, object, object]] = []
     delimiter = ","
