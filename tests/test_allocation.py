@@ -456,6 +456,46 @@ def test_real_results_reproduce(case: dict[str, object]) -> None:
     options = dict(case["options"])  # type: ignore[call-overload]
     result = allocate(case["votes"], **options)  # type: ignore[arg-type]
     assert {k: v for k, v in result.seats.items() if v} == case["seats"]
+    assert result.overhang == case.get("overhang", 0)
+    for district, seats in case.get("district_seats", {}).items():  # type: ignore[attr-defined]
+        won = result.districts[district].seats
+        assert {k: v for k, v in won.items() if v} == seats
+
+
+def test_czech_regions_take_their_seats_by_the_hare_quota() -> None:
+    """Czech law gives each region seats by its valid votes, Hare over 200."""
+    (case,) = [c for c in REAL["results"] if c["name"].startswith("Czech Chamber")]
+    valid = {region: sum(votes.values()) for region, votes in case["votes"].items()}
+    regions = allocate(valid, seats=200, method="hare")
+    assert regions.seats == case["options"]["districts"]
+
+
+def test_a_national_threshold_is_the_same_as_naming_the_parties_below_it() -> None:
+    votes = {
+        "North": {"A": 100, "B": 60, "C": 40},  # B wins a seat here
+        "South": {"A": 2000, "B": 10, "C": 1000},  # but has 2.2% overall
+    }
+    districts = {"North": 3, "South": 3}
+    national = allocate(
+        votes, seats=6, method="dhondt", districts=districts, national_threshold="5%"
+    )
+    named = allocate(votes, seats=6, method="dhondt", districts=districts, others=["B"])
+    assert national.seats == named.seats
+    assert national.seats["B"] == 0
+    spared = allocate(
+        votes,
+        seats=6,
+        method="dhondt",
+        districts=districts,
+        national_threshold="5%",
+        exempt=["B"],
+    )
+    assert spared.seats["B"] == 1
+
+
+def test_a_national_threshold_needs_districts() -> None:
+    with pytest.raises(InvalidValueError, match="national_threshold"):
+        allocate({"A": 10, "B": 5}, seats=3, method="dhondt", national_threshold="5%")
 
 
 def test_the_council_of_an_allocation() -> None:

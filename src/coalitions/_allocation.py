@@ -622,6 +622,7 @@ def allocate(
     constituency_seats: Mapping[str, int] | None = None,
     mixed: str | None = None,
     districts: Mapping[str, int] | None = None,
+    national_threshold: object = None,
     alliances: Iterable[Iterable[str]] = (),
     ties: str = "raise",
     seed: int | None = None,
@@ -659,6 +660,10 @@ def allocate(
         districts: The seats of each district (its magnitude), for votes
             given per district: each district is allocated on its own (with
             its own threshold) and the seats are summed.
+        national_threshold: With ``districts``: the share of the votes of
+            every district added up that a party needs (at least) to take
+            seats in any district, as in the Czech Chamber of Deputies;
+            ``exempt`` parties are spared it too.
         alliances: Groups of parties whose qualifying members' votes are
             pooled: seats go first to the alliance, then within it by the
             same method.
@@ -676,7 +681,8 @@ def allocate(
         InvalidValueError: A field is out of range: negative or fractional
             votes, a threshold outside ``[0, 1)``, an exempt party not in
             the votes, a district without seats, district seats that do not
-            add up to ``seats``, an unknown method.
+            add up to ``seats``, an unknown method, a national threshold
+            without districts.
         TiedSeatError: Parties tie for the last seats and ``ties="raise"``.
 
     Examples:
@@ -694,6 +700,7 @@ def allocate(
             votes,
             districts,
             count(seats, "seats", minimum=1),
+            national_threshold,
             method=method,
             threshold=threshold,
             exempt=exempt,
@@ -702,6 +709,12 @@ def allocate(
             alliances=alliances,
             ties=ties,
             seed=seed,
+        )
+    if national_threshold is not None:
+        raise InvalidValueError(
+            "national_threshold",
+            national_threshold,
+            "None unless votes are given per district with districts=",
         )
     names, numbers = _votes(votes)
     rule = _method(method)
@@ -880,8 +893,30 @@ def _share_out(
     return final, [None] * len(votes)
 
 
+def _below_national_threshold(
+    votes: Mapping[Any, object], share: Fraction, exempt: Iterable[str]
+) -> list[str]:
+    """The parties whose votes over every district fall short of ``share``."""
+    national: dict[str, int] = {}
+    for district, district_votes in votes.items():
+        names, numbers = _votes(district_votes, f"votes[{district!r}]")
+        for name, number in zip(names, numbers, strict=True):
+            national[name] = national.get(name, 0) + number
+    spared = {name_key(clean_name(n, "exempt")) for n in exempt}
+    total = sum(national.values())
+    return [
+        name
+        for name, number in national.items()
+        if name_key(name) not in spared and number < share * total
+    ]
+
+
 def _by_district(
-    votes: object, seats: object, total: int, **options: Any
+    votes: object,
+    seats: object,
+    total: int,
+    national_threshold: object,
+    **options: Any,
 ) -> Allocation:
     if not isinstance(seats, Mapping):
         raise InvalidTypeError("districts", seats, "a mapping of district to seats")
@@ -907,6 +942,15 @@ def _by_district(
         raise InvalidValueError(
             "seats", total, f"the districts' seats added up ({added:,})"
         )
+    options["exempt"] = list(options["exempt"])
+    options["others"] = list(options["others"])
+    if national_threshold is not None:
+        options["others"] = [
+            *options["others"],
+            *_below_national_threshold(
+                votes, parse_threshold(national_threshold), options["exempt"]
+            ),
+        ]
     results: dict[str, Allocation] = {}
     names: list[str] = []
     for district, district_votes in votes.items():
