@@ -14,11 +14,10 @@ from __future__ import annotations
 
 import collections
 import random
-import statistics
-import time
 from collections.abc import Callable
 
 import coalitions
+import timing
 from coalitions._engine.enumerate import iter_minimal_winning_masks
 from coalitions._engine.game import compile_game
 
@@ -79,12 +78,7 @@ EC_2024 = {  # electoral votes for 2024 (apportionment after the 2020 census)
 
 
 def median_seconds(run: Callable[[], object], repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_seconds(run, repeats, whole_calls=False)
 
 
 def random_game(players: int, low: int, high: int, seed: int) -> coalitions.Council:

@@ -13,28 +13,19 @@ Shapley-Shubik for a 400-player game with weights 1 to 20.
 from __future__ import annotations
 
 import random
-import statistics
-import time
 from collections.abc import Callable
 
 import powerindex
 
 import coalitions
+import timing
 from bench_enumerate import EC_2024
-from coalitions._engine.game import compile_game, decoder
 
 REPEATS = 5
 
 
 def median_seconds(run: Callable[[], object], repeats: int = REPEATS) -> float:
-    times = []
-    for _ in range(repeats):
-        compile_game.cache_clear()  # time whole calls, compiling included
-        decoder.cache_clear()
-        start = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return timing.median_seconds(run, repeats)
 
 
 def ours(council: coalitions.Council) -> tuple[dict, dict]:

@@ -14,6 +14,7 @@ from coalitions import (
     CastingVote,
     Constraints,
     Council,
+    DoubleMajority,
     FixedQuota,
     Majority,
     Supermajority,
@@ -52,6 +53,8 @@ def quota(council: Council) -> int:
     # or above, the share) is found by floor and ceiling.
     if isinstance(rule, Majority):
         return math.floor(Fraction(counted, 2)) + 1
+    if isinstance(rule, DoubleMajority):
+        return max(1, math.ceil(rule.share * counted))
     assert isinstance(rule, Supermajority)
     share = rule.fraction * counted
     smallest = math.floor(share) + 1 if rule.exceed else math.ceil(share)
@@ -62,6 +65,18 @@ def wins(council: Council, members: frozenset[str]) -> bool:
     """Winning: the members' seats reach the quota; with a casting vote, more
     than half of all seats, or exactly half with the chair's party."""
     held = seats(council, members)
+    rule = council.rule
+    if isinstance(rule, DoubleMajority):
+        # Enough seats and enough parties; or too few parties left out to block.
+        parties = len(council.names)
+        if rule.blocking is not None and parties - len(members) < rule.blocking:
+            return True
+        needed = (
+            rule.members
+            if isinstance(rule.members, int)
+            else math.ceil(rule.members * parties)
+        )
+        return held >= quota(council) and len(members) >= needed
     if isinstance(council.rule, CastingVote):
         chair = council[council.rule.chair].name
         total = council.total_seats

@@ -16,6 +16,7 @@ from coalitions import (
     Coalition,
     Constraints,
     Council,
+    DoubleMajority,
     FixedQuota,
     Majority,
     Party,
@@ -40,6 +41,7 @@ LAYERS = {
     "_constraints": 3,
     "_io": 4,
     "_engine.game": 5,
+    "_engine.meet": 6,
     "_engine.enumerate": 6,
     "_engine.power_kernels": 6,
     "_winning": 7,
@@ -145,7 +147,13 @@ def test_only_the_rules_module_asks_which_rule_a_council_has() -> None:
 
 
 def test_every_rule_implements_the_protocol() -> None:
-    rules = [Majority(), Supermajority("2/3"), FixedQuota(3), CastingVote("A")]
+    rules = [
+        Majority(),
+        Supermajority("2/3"),
+        FixedQuota(3),
+        CastingVote("A"),
+        DoubleMajority("65%", members=15, blocking=4),
+    ]
     assert {type(rule) for rule in rules} == set(RULES.values())
     for rule in rules:
         assert isinstance(rule, QuotaRule)
@@ -168,6 +176,7 @@ def test_repr_round_trips(council: Council) -> None:
         "Supermajority": Supermajority,
         "FixedQuota": FixedQuota,
         "CastingVote": CastingVote,
+        "DoubleMajority": DoubleMajority,
         "Fraction": __import__("fractions").Fraction,
     }
     assert eval(repr(council), names) == council

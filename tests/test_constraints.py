@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import coalitions
@@ -57,6 +57,7 @@ def test_constrained_winning_equals_brute_force(
 @given(councils(max_parties=8, min_parties=2), st.data())
 def test_bloc_acts_like_one_party(council: Council, data: st.DataObject) -> None:
     """A bloc gives the same coalitions as merging its parties, naming members."""
+    assume(council.member_quota == (0, None))  # merging changes the member count
     bloc = data.draw(
         st.lists(st.sampled_from(council.names), min_size=2, max_size=3, unique=True)
     )

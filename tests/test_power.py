@@ -37,7 +37,7 @@ from .oracles import (
 from .strategies import councils, renamed_rule
 
 INDEX_NAMES = sorted(coalitions.POWER_INDICES)
-METHODS = ["dynamic", "enumeration"]
+METHODS = ["dynamic", "meet", "enumeration"]
 
 
 def winnable(council: Council) -> bool:
@@ -104,9 +104,13 @@ def test_index_equals_brute_force(name: str, council: Council) -> None:
 @pytest.mark.parametrize("method", METHODS)
 @given(council=councils(max_parties=9, max_seats=20))
 def test_methods_agree_with_brute_force(method: str, council: Council) -> None:
-    """Both methods give the brute-force swings, counts and indices."""
+    """Every method gives the brute-force swings, counts and indices."""
     if not winnable(council):
         assert_undefined(council)
+        return
+    if method == "dynamic" and council.member_quota != (0, None):
+        with pytest.raises(InvalidValueError, match="method"):
+            coalitions.swings(council, method=method)  # tables count weight only
         return
     assert coalitions.swings(council, method=method) == brute_swings(council)
     assert coalitions.public_good_counts(council, method=method) == (
@@ -118,7 +122,8 @@ def test_methods_agree_with_brute_force(method: str, council: Council) -> None:
     assert coalitions.deegan_packel(council, method=method) == (
         brute_deegan_packel(council)
     )
-    assert coalitions.johnston(council, method=method) == brute_johnston(council)
+    if method != "meet":  # Johnston has no meet-in-the-middle form
+        assert coalitions.johnston(council, method=method) == brute_johnston(council)
 
 
 @given(councils(max_parties=6, max_seats=12))
@@ -143,7 +148,9 @@ def test_axioms(name: str, council: Council) -> None:
         assert sum(values.values()) == 1
     null = set(coalitions.dummies(council))
     for party in council.parties:
-        if party.name in null or party.seats == 0:
+        # A seatless party still adds a member where the rule counts them.
+        seatless_null = council.member_quota == (0, None) and party.seats == 0
+        if party.name in null or seatless_null:
             assert values[party.name] == 0
         for other in council.parties:
             if other.seats == party.seats and not (
@@ -286,17 +293,59 @@ def test_bad_method_and_council() -> None:
     assert type_error.value.field == "council"
 
 
-def test_population_weights_with_few_parties_fall_back_to_enumeration() -> None:
-    """Huge weights and few parties: the swings are listed, not tabled, and
-    both methods' answers are the definition's."""
+def test_population_weights_with_few_parties_are_not_tabled() -> None:
+    """Huge weights and few parties: the swings are not tabled by seat totals,
+    and the methods that can run give the definition's answers."""
     seats = {f"State {i}": 9_000_011 * (i + 2) + 3 * i for i in range(8)}
     council = Council.from_seats("Populations", seats)
     game = game_of(council)
-    assert _power._choose(council, game, "auto", "swings", "").method == "enumeration"
+    assert _power._choose(council, game, "auto", "swings", "").method != "dynamic"
     assert coalitions.swings(council) == brute_swings(council)
-    assert coalitions.shapley_shubik(
-        council, method="enumeration"
-    ) == brute_shapley_shubik(council)
+    for method in ("meet", "enumeration"):
+        assert coalitions.shapley_shubik(
+            council, method=method
+        ) == brute_shapley_shubik(council)
+
+
+@given(
+    seats=st.lists(st.integers(0, 10**9), min_size=1, max_size=8),
+    share=st.sampled_from([Fraction(1, 2), Fraction(2, 3), Fraction(13, 20)]),
+)
+def test_meeting_in_the_middle_equals_the_definition(
+    seats: list[int], share: Fraction
+) -> None:
+    """Weights up to 10^9: meeting in the middle and listing agree with brute force."""
+    assume(sum(seats) > 0)
+    council = Council.from_seats(
+        "Populations",
+        {f"P{i}": s for i, s in enumerate(seats)},
+        quota=Supermajority(share),
+        allow_improper=True,  # half of all seats may win: weights of any kind
+    )
+    if not winnable(council):
+        assert_undefined(council)
+        return
+    for method in ("meet", "enumeration"):
+        assert coalitions.swings(council, method=method) == brute_swings(council)
+        assert coalitions.shapley_shubik(council, method=method) == (
+            brute_shapley_shubik(council)
+        )
+        assert coalitions.public_good_counts(council, method=method) == (
+            brute_public_good_counts(council)
+        )
+        assert coalitions.deegan_packel(council, method=method) == (
+            brute_deegan_packel(council)
+        )
+    assert coalitions.count_winning(council) == len(brute_winning(council))
+    assert coalitions.count_minimal_winning(council) == len(
+        brute_minimal_winning(council)
+    )
+
+
+def test_johnston_cannot_meet_in_the_middle() -> None:
+    council = coalitions.example("eec-1958")
+    with pytest.raises(InvalidValueError, match="dynamic, enumeration"):
+        coalitions.johnston(council, method="meet")  # type: ignore[arg-type]
 
 
 def test_population_weights_with_many_parties_are_refused() -> None:
@@ -410,14 +459,14 @@ def test_power_says_what_it_counts_while_seats_are_undeclared(
     assert coalitions.panel(full)["power_note"] is None
 
 
-def test_two_huge_parties_are_listed_not_tabled() -> None:
-    """Four subsets settle two parties of ~10^9 seats: every index by listing."""
+def test_two_huge_parties_are_not_tabled() -> None:
+    """Four subsets settle two parties of ~10^9 seats: no index is tabled."""
     council = Council.from_seats(
         "Two", {"A": 790_916_440, "B": 463_873_690}, quota=956_802_195
     )
     game = game_of(council)
     for tally in _power._KERNELS:
         kernel = _power._choose(council, game, "auto", tally, "an index")
-        assert kernel.method == "enumeration"
+        assert kernel.method != "dynamic"
     for name, index in coalitions.POWER_INDICES.items():
         assert index(council) == brute_index(council, name)

@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import coalitions
-from coalitions import CastingVote, Council, Majority, Supermajority
+from coalitions import (
+    CastingVote,
+    Constraints,
+    Council,
+    DoubleMajority,
+    Majority,
+    Supermajority,
+)
 from coalitions.exceptions import (
     InvalidQuotaError,
     InvalidSeatsError,
@@ -317,3 +324,70 @@ def test_elections_by_thirds() -> None:
     with pytest.raises(InvalidSeatsError) as caught:
         council.renewed({"Green": 3}, {})
     assert caught.value.field == "retiring['Green']"
+
+
+def _qualified_majority_council() -> Council:
+    """27 members, populations in units of 0.01% of the total (10,000).
+
+    Four large members, then ten of 3%, six of 2% and seven of 1%; one 2%
+    member is 1.9% and one 3% member 3.1%, so that two coalitions of 15
+    members hold exactly 65.0% and 64.9%.
+    """
+    sizes = [1600, 1400, 1200, 900] + [310] + [300] * 9 + [190] + [200] * 5
+    sizes += [100] * 7
+    populations = {f"M{i:02d}": size for i, size in enumerate(sizes)}
+    assert sum(populations.values()) == 10_000
+    rule = DoubleMajority("65%", members="55%", blocking=4)
+    return Council.from_seats("Qualified majority", populations, quota=rule)
+
+
+def test_the_qualified_majority_at_each_threshold() -> None:
+    """15 members with 65.0% win, with 64.9% lose; 14 members never win;
+    any 24 members win, since a blocking minority needs 4."""
+    council = _qualified_majority_council()
+    assert council.quota == 6_500
+    assert council.member_quota == (15, 24)
+    names = council.names
+    core = [*names[:3], *names[-6:], *names[5:10]]  # 4,200 + 600 + 1,500
+    winning = [*core, names[15]]  # a 2% member: 6,500 (65.0%)
+    losing = [*core, names[14]]  # the 1.9% member: 6,490 (64.9%)
+    assert len(winning) == len(losing) == 15
+    assert council.coalition(winning).seats == 6_500
+    assert council.coalition(losing).seats == 6_490
+    assert council.is_winning(winning)
+    assert not council.is_winning(losing)
+    fourteen = names[:14]  # 81.1% of the population
+    assert council.coalition(fourteen).seats > 6_500
+    assert not council.is_winning(fourteen)
+    assert council.is_winning(names[3:])  # 24 members with 58%: 3 cannot block
+    assert not council.is_winning(names[4:])  # 23 members with 49%: 4 can block
+
+
+def test_a_double_majority_round_trips_and_describes_itself() -> None:
+    council = _qualified_majority_council()
+    assert Council.from_dict(council.to_dict()) == council
+    assert council.rule_description == (
+        "at least 65% of 10,000 seats and at least 55% of the parties; "
+        "blocking needs 4 parties"
+    )
+
+
+def test_a_double_majority_refuses_what_it_cannot_mean() -> None:
+    seats = {"A": 5, "B": 3, "C": 2}
+    with pytest.raises(InvalidQuotaError, match="undeclared"):
+        Council.from_seats(
+            "C", seats, total_seats=12, quota=DoubleMajority("65%", members=2)
+        )
+    with pytest.raises(InvalidQuotaError, match="blocking"):
+        Council.from_seats(
+            "C", seats, quota=DoubleMajority("65%", members=2, blocking=4)
+        )
+    with pytest.raises(InvalidQuotaError, match="two disjoint"):
+        Council.from_seats(
+            "C", seats, quota=DoubleMajority("65%", members=1, blocking=2)
+        )
+    with pytest.raises(InvalidQuotaError, match="members"):
+        DoubleMajority("65%", members=Fraction(3, 2))
+    council = Council.from_seats("C", seats, quota=DoubleMajority("65%", members=2))
+    with pytest.raises(InvalidValueError, match="blocs"):
+        coalitions.minimal_winning(council, constraints=Constraints(blocs=[["A", "B"]]))

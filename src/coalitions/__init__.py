@@ -49,6 +49,7 @@ from coalitions._power import (
 )
 from coalitions._rules import (
     CastingVote,
+    DoubleMajority,
     FixedQuota,
     Majority,
     QuotaRule,
@@ -184,6 +185,7 @@ __all__ = [
     "Control",
     "ControlStatus",
     "Council",
+    "DoubleMajority",
     "FixedQuota",
     "Majority",
     "Outlook",

@@ -695,7 +695,7 @@ def allocate(
     """
     if ties not in TIE_RULES:
         raise InvalidValueError("ties", ties, f"one of {', '.join(TIE_RULES)}")
-    if districts is not None:
+    if districts is not None or national_threshold is not None:
         return _by_district(
             votes,
             districts,
@@ -709,12 +709,6 @@ def allocate(
             alliances=alliances,
             ties=ties,
             seed=seed,
-        )
-    if national_threshold is not None:
-        raise InvalidValueError(
-            "national_threshold",
-            national_threshold,
-            "None unless votes are given per district with districts=",
         )
     names, numbers = _votes(votes)
     rule = _method(method)
@@ -918,6 +912,12 @@ def _by_district(
     national_threshold: object,
     **options: Any,
 ) -> Allocation:
+    if seats is None:
+        raise InvalidValueError(
+            "national_threshold",
+            national_threshold,
+            "None unless votes are given per district with districts=",
+        )
     if not isinstance(seats, Mapping):
         raise InvalidTypeError("districts", seats, "a mapping of district to seats")
     if not isinstance(votes, Mapping):

@@ -142,8 +142,10 @@ def _final(council: Council) -> Council:
 
 def _judge(council: Council, coalition: Coalition) -> CoalitionOutlook:
     needed = max(0, coalition.quota - coalition.seats)
-    if needed == 0:
-        status = Status.CERTAIN
+    if coalition.is_winning:
+        status, needed = Status.CERTAIN, 0
+    elif len(coalition) < coalition.members_needed:  # seats add no members
+        status = Status.IMPOSSIBLE
     elif needed <= council.undeclared:
         status = Status.POSSIBLE
     else:
@@ -433,7 +435,10 @@ def control(council: Council) -> Control:
     )
     winner = next((p.name for p in parties if p.status is Status.CERTAIN), None)
     contenders = tuple(p.name for p in parties if p.status is Status.POSSIBLE)
-    newcomer_can_win = final.undeclared >= final.quota_for(with_chair=False)
+    newcomer_can_win = (
+        final.undeclared >= final.quota_for(with_chair=False)
+        and final.member_quota[0] <= 1
+    )
     if winner is not None:
         status = ControlStatus.MAJORITY
     elif contenders or newcomer_can_win:

@@ -34,7 +34,7 @@ def veto_players(council: Council) -> tuple[str, ...]:
     vetoes = {
         game.parties[j]
         for j, weight in enumerate(game.weights)
-        if game.total - weight < game.quota
+        if not game.wins(game.size - 1, game.total - weight)
     }
     return tuple(party.name for i, party in enumerate(council.parties) if i in vetoes)
 

@@ -257,6 +257,36 @@ class Council:
                 "two disjoint coalitions cannot both win; pass allow_improper=True "
                 "to allow it",
             )
+        needed, enough = self.member_quota
+        parties = len(self.parties)
+        if (needed or enough is not None) and self.undeclared:
+            raise InvalidQuotaError(
+                "quota",
+                self.rule,
+                f"a rule that counts seats only while {self.undeclared} seats are "
+                "undeclared or vacant: a rule that counts members needs every "
+                "seat held, since who holds the rest would change the members",
+            )
+        if enough is not None and enough < 1:
+            raise InvalidQuotaError(
+                "quota.blocking",
+                self.rule,
+                f"a blocking minority of at most the {parties} parties, so that "
+                "some coalition can block (otherwise even no party wins)",
+            )
+        if (
+            enough is not None
+            and not self.allow_improper
+            and (2 * enough <= parties or needed + enough <= parties)
+        ):
+            raise InvalidQuotaError(
+                "quota.blocking",
+                self.rule,
+                f"a blocking minority so small that two disjoint coalitions "
+                f"could both win: {enough} of the {parties} parties win whatever "
+                f"their seats, and {needed} with enough seats; pass "
+                f"allow_improper=True to allow it",
+            )
 
     def __repr__(self) -> str:
         # The constructor takes the rule as ``quota``: say so, so that
@@ -424,6 +454,15 @@ class Council:
     def rule_description(self) -> str:
         """The quota rule in words, e.g. ``"more than half of 50 seats"``."""
         return self.rule.describe(self.total_seats, self.declared)
+
+    @functools.cached_property
+    def member_quota(self) -> tuple[int, int | None]:
+        """The parties a coalition needs besides seats, and the number that wins alone.
+
+        ``(0, None)`` unless the rule counts members, as a
+        [`DoubleMajority`][coalitions.DoubleMajority] does.
+        """
+        return self.rule.member_quota(len(self.parties))
 
     def quota_for(self, *, with_chair: bool) -> int:
         """Return the seats a coalition needs, with or without the chair's party.
@@ -797,10 +836,13 @@ class Council:
         ranked = sorted(
             members, key=lambda party: (-party.seats, self._index[name_key(party.name)])
         )
+        needed, enough = self.member_quota
         return Coalition(
             tuple(ranked),
             quota=self.quota_for(with_chair=any(map(self.is_chair, members))),
             total_seats=self.total_seats,
+            members_needed=needed,
+            members_enough=enough,
         )
 
     def is_chair(self, party: Party) -> bool:
@@ -870,6 +912,10 @@ class Coalition:
         parties: The member parties, largest first.
         quota: The council's quota.
         total_seats: The council's total seats.
+        members_needed: The parties the coalition needs besides seats (under
+            a [`DoubleMajority`][coalitions.DoubleMajority]; otherwise 0).
+        members_enough: The number of parties that wins whatever the seats,
+            or ``None``.
 
     Examples:
         >>> council = Council.from_seats("C", {"Lab": 23, "Con": 14}, total_seats=50)
@@ -883,6 +929,8 @@ class Coalition:
     parties: tuple[Party, ...]
     quota: int = attrs.field(kw_only=True)
     total_seats: int = attrs.field(kw_only=True)
+    members_needed: int = attrs.field(default=0, kw_only=True)
+    members_enough: int | None = attrs.field(default=None, kw_only=True)
 
     @property
     def seats(self) -> int:
@@ -901,8 +949,11 @@ class Coalition:
 
     @property
     def is_winning(self) -> bool:
-        """Whether the members reach the quota."""
-        return self.seats >= self.quota
+        """Whether the members reach the quota (and are enough parties)."""
+        size = len(self.parties)
+        if self.members_enough is not None and size >= self.members_enough:
+            return True
+        return self.seats >= self.quota and size >= self.members_needed
 
     def __len__(self) -> int:
         return len(self.parties)

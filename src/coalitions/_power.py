@@ -1,12 +1,14 @@
 """Voting power: exact power indices of a council's parties, and their registry.
 
 Each index maps party names (in council order) to an exact ``Fraction``.
-They are computed on the council's compiled game by dynamic programming over
-seat totals (see `_power_dp`); when the seat numbers are too large for that
-(populations as weights) and there are few parties, by enumerating the
-winning coalitions instead; otherwise the call refuses with
-[`ComputationTooLargeError`][coalitions.exceptions.ComputationTooLargeError].
-Nothing is ever approximated.
+They are computed on the council's compiled game by the quickest of three
+methods, by estimated time: dynamic programming over seat totals
+(`_engine.power_kernels`), meeting in the middle over the subset sums of two
+halves of the parties (`_engine.meet`: up to about 36 parties, weights of
+any size, such as populations), or listing the winning coalitions (a
+handful of parties). When all three are out of reach the call refuses with
+[`ComputationTooLargeError`][coalitions.exceptions.ComputationTooLargeError],
+naming the cheapest estimate. Nothing is ever approximated.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any, Literal
 
 import attrs
 
-from coalitions._engine import power_kernels
+from coalitions._engine import meet, power_kernels
 from coalitions._engine.enumerate import iter_winning_masks
 from coalitions._engine.game import Game, game_of
 from coalitions._model import Council
@@ -43,8 +45,8 @@ __all__ = [
     "swings",
 ]
 
-Method = Literal["auto", "dynamic", "enumeration"]
-_METHODS = ("auto", "dynamic", "enumeration")
+Method = Literal["auto", "dynamic", "meet", "enumeration"]
+_METHODS = ("auto", "dynamic", "meet", "enumeration")
 
 #: Largest dynamic programme run, in bit operations on packed tables: about
 #: a minute of work on a small machine. Past it, few parties are enumerated
@@ -59,6 +61,13 @@ ENUMERATION_PLAYER_LIMIT = 22
 #: listing (one player of one subset, in Python): measured at 1,100-1,700
 #: on games of 12 and 16 parties (`swings` by both methods), rounded up.
 ENUMERATION_SCALE = 2000
+#: Most work of meeting in the middle, in Python steps (one binary search
+#: over a half's sums): about a minute.
+MEET_WORK_LIMIT = 5 * 10**8
+#: Bit operations of the dynamic programmes that take as long as one step of
+#: meeting in the middle: measured at 2,100-3,000 on games of 16-30 parties
+#: (`benchmarks/bench_population.py`).
+MEET_SCALE = 2400
 
 
 @attrs.frozen
@@ -109,6 +118,16 @@ def _critical_cost(game: Game) -> int:
 
 def _enumeration_cost(game: Game) -> int:
     return game.size << game.size
+
+
+def _meet_swings_cost(game: Game) -> int:
+    return meet.cost(game, len(set(game.weights)))
+
+
+def _meet_minimal_cost(game: Game) -> int:
+    # One window count per pair (player, lightest member), over fewer
+    # players for lighter members: about n^2/12 full-size counts (measured).
+    return meet.cost(game, game.size * game.size // 12 + 1)
 
 
 @attrs.frozen
@@ -166,27 +185,50 @@ def _ways(
     cost: Callable[[Game], int],
     run: Callable[[Game], list[Any]],
     pick: Callable[[_Tallies], list[Any]],
+    meet_cost: Callable[[Game], int] | None = None,
+    meet_run: Callable[[Game], list[Any]] | None = None,
 ) -> tuple[_Kernel, ...]:
-    """The dynamic programme and listing, each with its cost."""
-    return (_Kernel("dynamic", cost, DYNAMIC_WORK_LIMIT, run), _enumerated(pick))
+    """The dynamic programme, meeting in the middle and listing, with costs."""
+    ways = [_Kernel("dynamic", cost, DYNAMIC_WORK_LIMIT, run)]
+    if meet_cost is not None and meet_run is not None:
+        ways.append(_Kernel("meet", meet_cost, MEET_WORK_LIMIT, meet_run, MEET_SCALE))
+    return (*ways, _enumerated(pick))
 
 
 #: How each tally can be computed: the dynamic programme over seat totals,
-#: or listing every winning coalition (few players). Of those within their
-#: limits the quickest by estimated time runs: listing for a handful of
-#: parties with huge seat numbers, the programme otherwise.
+#: meeting in the middle (not for Johnston, whose critical members depend on
+#: each coalition's surplus), or listing every winning coalition. Of those
+#: within their limits the quickest by estimated time runs: listing for a
+#: handful of parties with huge seat numbers, meeting in the middle for a few
+#: dozen, the programme otherwise.
 _KERNELS: Mapping[str, tuple[_Kernel, ...]] = {
-    "swings": _ways(_swings_cost, power_kernels.swings, lambda t: t.swings),
+    "swings": _ways(
+        _swings_cost,
+        power_kernels.swings,
+        lambda t: t.swings,
+        _meet_swings_cost,
+        meet.swings,
+    ),
     "shapley_shubik": _ways(
-        _shapley_shubik_cost, power_kernels.shapley_shubik, lambda t: t.shapley_shubik
+        _shapley_shubik_cost,
+        power_kernels.shapley_shubik,
+        lambda t: t.shapley_shubik,
+        _meet_swings_cost,
+        meet.shapley_shubik,
     ),
     "minimal_counts": _ways(
-        _minimal_counts_cost, power_kernels.minimal_counts, lambda t: t.minimal_counts
+        _minimal_counts_cost,
+        power_kernels.minimal_counts,
+        lambda t: t.minimal_counts,
+        _meet_minimal_cost,
+        meet.minimal_counts,
     ),
     "deegan_packel": _ways(
         _critical_cost,
         _critical_shares(minimal_only=True),
         lambda t: t.minimal_shares,
+        _meet_minimal_cost,
+        meet.minimal_shares,
     ),
     "johnston": _ways(
         _critical_cost, _critical_shares(minimal_only=False), lambda t: t.johnston
@@ -201,18 +243,27 @@ def _choose(
         raise InvalidValueError("method", method, f"one of {', '.join(_METHODS)}")
     if not game.can_win:
         raise NoWinningCoalitionError(title, council.quota, council.declared)
-    kernels = _KERNELS[tally]
+    kernels = tuple(
+        kernel
+        for kernel in _KERNELS[tally]
+        if not (game.graded and kernel.method == "dynamic")  # tables of weight only
+    )
     if method != "auto":
-        return next(kernel for kernel in kernels if kernel.method == method)
+        chosen = [kernel for kernel in kernels if kernel.method == method]
+        if not chosen:
+            offered = ", ".join(kernel.method for kernel in kernels)
+            raise InvalidValueError("method", method, f"for {title}: one of {offered}")
+        return chosen[0]
     feasible = [kernel for kernel in kernels if kernel.cost(game) <= kernel.limit]
     if feasible:  # the quickest by measured cost (two huge parties: listing)
         return min(feasible, key=lambda kernel: kernel.time(game))
-    work = kernels[0].cost(game)
+    cheapest = min(kernels, key=lambda kernel: kernel.cost(game) / kernel.limit)
     raise ComputationTooLargeError(
         title,
         f"{game.size} parties with a quota of {game.quota:,} seats (after "
-        f"dividing by the seats' common divisor) need about {work:,} bit "
-        f"operations, above {DYNAMIC_WORK_LIMIT:,}",
+        f"dividing by the seats' common divisor): the cheapest method, "
+        f"{cheapest.method!r}, needs about {cheapest.cost(game):,} steps, "
+        f"above its limit of {cheapest.limit:,}",
         f"round the seats to a coarser unit (dividing every seat count and "
         f"the quota by the same number), or merge parties to at most "
         f"{ENUMERATION_PLAYER_LIMIT}",
@@ -229,8 +280,12 @@ def _by_enumeration(game: Game) -> _Tallies:
     johnston_ = [Fraction(0)] * n
     for mask in iter_winning_masks(game):
         members = [j for j in range(n) if mask >> j & 1]
-        surplus = sum(weights[j] for j in members) - quota
-        critical = [j for j in members if weights[j] > surplus]
+        total = sum(weights[j] for j in members)
+        if game.graded:  # dropping a member also drops the count of members
+            size = len(members) - 1
+            critical = [j for j in members if not game.wins(size, total - weights[j])]
+        else:
+            critical = [j for j in members if weights[j] > total - quota]
         for j in critical:
             swings_[j] += 1
             swing_sizes[j][len(members) - 1] += 1
@@ -272,8 +327,10 @@ def swings(council: Council, *, method: Method = "auto") -> dict[str, int]:
     Args:
         council: The council.
         method: ``"dynamic"`` (dynamic programming over seat totals),
-            ``"enumeration"`` (list every winning coalition: few parties
-            only), or ``"auto"`` to choose.
+            ``"meet"`` (meeting in the middle: up to about 36 parties,
+            seat numbers of any size), ``"enumeration"`` (list every
+            winning coalition: few parties only), or ``"auto"`` to choose
+            the quickest by estimated time.
 
     Returns:
         Party name to number of swings, in council order.

@@ -108,12 +108,15 @@ def _exact_fraction(value: object) -> Fraction:
     if isinstance(value, Fraction | int | Decimal):
         return Fraction(value)
     if isinstance(value, str):
+        text = value.strip()
         try:
-            return Fraction(value)
+            if text.endswith("%"):
+                return Fraction(text[:-1].strip()) / 100
+            return Fraction(text)
         except ValueError:
             pass
     raise InvalidTypeError(
-        "fraction", value, "an exact share such as Fraction(2, 3) or '2/3'"
+        "fraction", value, "an exact share such as Fraction(2, 3), '2/3' or '65%'"
     )
 
 
@@ -186,6 +189,15 @@ class QuotaRule(Protocol):
     def to_dict(self) -> dict[str, Any]:
         """Return the rule as a plain dict, with its ``kind`` under ``"rule"``."""
 
+    def member_quota(self, parties: int) -> tuple[int, int | None]:
+        """Return the members a coalition needs, and the members that win alone.
+
+        ``(0, None)`` for rules that count seats only. A rule that also
+        counts members returns how many parties a coalition needs besides
+        its seats, and how many parties win whatever their seats (``None``
+        when no number does).
+        """
+
 
 class _Plain:
     """What rules without a chair share: one quota, weights are the seats."""
@@ -220,6 +232,10 @@ class _Plain:
         """Return ``total_seats`` if the quota is at most half of it, else ``None``."""
         quota = self.quota(total_seats, filled_seats)
         return total_seats if 2 * quota <= total_seats else None
+
+    def member_quota(self, parties: int) -> tuple[int, int | None]:
+        """Return ``(0, None)``: only seats count."""
+        return 0, None
 
 
 def _first_improper(quota_of: Callable[[int], int], total_seats: int) -> int | None:
@@ -447,10 +463,127 @@ class CastingVote:
         """Return the rule as a plain dict."""
         return {"rule": self.kind, "chair": self.chair}
 
+    def member_quota(self, parties: int) -> tuple[int, int | None]:
+        """Return ``(0, None)``: only seats count."""
+        return 0, None
+
+
+def _share_text(share: Fraction) -> str:
+    """A share as a percentage when it is a whole one (``65%``), else ``2/3``."""
+    percent = share * 100
+    if percent.denominator == 1:
+        return f"{percent.numerator}%"
+    return str(share)
+
+
+def _members(value: object) -> int | Fraction:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < 0:
+            raise InvalidQuotaError("members", value, "a number of members, 0 or more")
+        return value
+    share = _exact_fraction(value)
+    if not 0 < share <= 1:
+        raise InvalidQuotaError("members", value, "a share of the members in (0, 1]")
+    return share
+
+
+def _blocking(value: object) -> int | None:
+    if value is None:
+        return None
+    return whole_number(value, "blocking", minimum=1, error=InvalidQuotaError)
+
+
+@attrs.frozen
+class DoubleMajority(_Plain):
+    """A share of the seats *and* a number of members, as in the Council of the EU.
+
+    A coalition wins when it holds at least ``share`` of all seats and has
+    at least ``members`` parties (a number, or a share of all the parties,
+    rounded up). With ``blocking``, a blocking minority needs at least that
+    many parties: any coalition that leaves out fewer wins, whatever its
+    seats. Seats can be populations, shares or votes: the EU Council's
+    qualified majority is 55% of the member states (15 of 27) holding 65%
+    of the population, and four states at least to block.
+
+    Attributes:
+        share: The share of all seats to meet (``"65%"``, ``Fraction(13, 20)``).
+        members: The parties needed: a number (``15``) or a share of the
+            parties (``"55%"``), rounded up.
+        blocking: The fewest parties that can block, or ``None``.
+
+    Examples:
+        >>> rule = DoubleMajority("65%", members="55%", blocking=2)
+        >>> seats = {"A": 40, "B": 30, "C": 20, "D": 5, "E": 5}
+        >>> council = Council.from_seats("C", seats, quota=rule)
+        >>> council.quota, council.member_quota  # 65 seats and 3 parties; or 4
+        (65, (3, 4))
+        >>> council.is_winning(["A", "B"]), council.is_winning(["A", "B", "D"])
+        (False, True)
+        >>> council.is_winning(["B", "C", "D", "E"])  # only one party blocks
+        True
+    """
+
+    kind: ClassVar[str] = "double_majority"
+    share: Fraction = attrs.field(converter=_exact_fraction)
+    members: int | Fraction = attrs.field(converter=_members, kw_only=True)
+    blocking: int | None = attrs.field(default=None, kw_only=True, converter=_blocking)
+
+    @share.validator
+    def _check_share(self, _: object, value: Fraction) -> None:
+        if not 0 < value <= 1:
+            raise InvalidQuotaError("share", value, "a share in (0, 1]")
+
+    def quota(self, total_seats: int, filled_seats: int) -> int:
+        """Return the seats needed: the share of all seats, rounded up."""
+        return supermajority(max(total_seats, 1), self.share)
+
+    def member_quota(self, parties: int) -> tuple[int, int | None]:
+        """Return the parties needed, and how many win whatever their seats."""
+        if isinstance(self.members, int):
+            needed = self.members
+        else:
+            product = self.members * parties
+            needed = -(-product.numerator // product.denominator)
+        enough = None if self.blocking is None else max(0, parties - self.blocking + 1)
+        return needed, enough
+
+    def final(self) -> DoubleMajority:
+        """Return the rule itself: it counts every seat already."""
+        return self
+
+    def describe(self, total_seats: int, filled_seats: int) -> str:
+        """Return the rule in words, with the numbers of this council."""
+        members = (
+            f"{self.members} parties"
+            if isinstance(self.members, int)
+            else f"{_share_text(self.members)} of the parties"
+        )
+        text = (
+            f"at least {_share_text(self.share)} of {total_seats:,} seats and "
+            f"at least {members}"
+        )
+        if self.blocking is not None:
+            text += f"; blocking needs {self.blocking} parties"
+        return text
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the rule as a plain dict."""
+        return {
+            "rule": self.kind,
+            "share": str(self.share),
+            "members": self.members
+            if isinstance(self.members, int)
+            else str(self.members),
+            "blocking": self.blocking,
+        }
+
 
 #: Every quota rule by its ``kind``, as a council's dict names it.
 RULES: Mapping[str, type[QuotaRule]] = MappingProxyType(
-    {rule.kind: rule for rule in (Majority, Supermajority, FixedQuota, CastingVote)}
+    {
+        rule.kind: rule
+        for rule in (Majority, Supermajority, FixedQuota, CastingVote, DoubleMajority)
+    }
 )
 
 

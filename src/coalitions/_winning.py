@@ -230,7 +230,7 @@ def count_winning(council: Council, *, constraints: Constraints | None = None) -
 def _count_minimal_winning(game: Game) -> int:
     if game.infeasible:
         return 0
-    if game.quota <= 0:
+    if game.wins(0, 0):
         return 1  # the required parties alone
     if game.conflicts:
         return _count_by_listing(game, iter_minimal_winning_masks)
@@ -242,7 +242,7 @@ def _count_winning(game: Game) -> int:
         return 0
     if game.conflicts:
         return _count_by_listing(game, iter_winning_masks)
-    if game.quota <= 0:
+    if game.wins(0, 0):
         return 1 << game.size
     return (1 << game.size) - count_minimal_winning_and_losing(game)[1]
 

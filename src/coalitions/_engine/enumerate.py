@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from coalitions._engine import meet
 from coalitions._engine.game import Game
 from coalitions.exceptions import ComputationTooLargeError
 
@@ -25,8 +26,9 @@ DEFAULT_MAX_COALITIONS = 1_000_000
 #: Largest packed table, in bits, that the counting programmes build
 #: (quota x bits per count); about 32 MiB.
 DENSE_BITS_LIMIT = 1 << 28
-#: Largest number of distinct seat totals the sparse counting programme keeps.
-SPARSE_STATES_LIMIT = 1 << 20
+#: Most players counted by meeting in the middle when the quota is too large
+#: for a table: two lists of 2^18 subset sums.
+MEET_PLAYER_LIMIT = 36
 
 
 def suffix_sums(weights: tuple[int, ...]) -> list[int]:
@@ -61,8 +63,11 @@ def iter_minimal_winning_batches(game: Game) -> Iterator[list[int]]:
     """
     if game.infeasible:
         return
-    if game.quota <= 0:  # the required parties win alone; nobody else is needed
+    if game.wins(0, 0):  # the required parties win alone; nobody else is needed
         yield [0]
+        return
+    if game.graded:
+        yield from _graded_minimal_winning(game)
         return
     if game.conflicts:
         yield from _minimal_winning_without_conflicts(game)
@@ -129,6 +134,41 @@ def _minimal_winning_without_conflicts(game: Game) -> Iterator[list[int]]:
         yield batch
 
 
+def _graded_minimal_winning(game: Game) -> Iterator[list[int]]:
+    """Search like `iter_minimal_winning_batches` when members count too.
+
+    Players join in weight order and only losing coalitions are extended, so
+    a coalition that wins as its lightest member joins is minimal: dropping
+    that member leaves the losing coalition it grew from, and dropping a
+    heavier one leaves as many members with less weight. Seatless players
+    take part, since they add members. Red lines are minded as above.
+    """
+    weights = game.weights
+    n = len(weights)
+    conflicts = game.conflicts
+    remaining = suffix_sums(weights)
+    wins = game.wins
+    if not wins(n, remaining[0]):
+        return
+    stack = [(0, 0, 0, 0)]  # (next player, members, their number, weight)
+    batch: list[int] = []
+    while stack:
+        start, members, size, weight = stack.pop()
+        for j in range(start, n):
+            if conflicts and conflicts[j] & members:
+                continue
+            grown, total = members | (1 << j), weight + weights[j]
+            if wins(size + 1, total):
+                batch.append(grown)
+            elif wins(size + n - j, total + remaining[j + 1]):
+                stack.append((j + 1, grown, size + 1, total))
+        if len(batch) >= BATCH_SIZE:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
 def iter_winning_masks(game: Game) -> Iterator[int]:
     """Yield every winning coalition once, as a bitmask (zero-weight players too).
 
@@ -141,7 +181,10 @@ def iter_winning_masks(game: Game) -> Iterator[int]:
     quota = game.quota
     n = len(weights)
     remaining = suffix_sums(weights)
-    if game.infeasible or remaining[0] < quota:
+    if game.infeasible or not game.can_win:
+        return
+    if game.graded:
+        yield from _graded_winning(game)
         return
     conflicts = game.conflicts
     stack = [(0, 0, quota)]
@@ -162,6 +205,28 @@ def iter_winning_masks(game: Game) -> Iterator[int]:
             stack.append((j + 1, members | (1 << j), need - weights[j]))
 
 
+def _graded_winning(game: Game) -> Iterator[int]:
+    """`iter_winning_masks` when members count: the same branching, by `wins`."""
+    weights, n, conflicts, wins = game.weights, game.size, game.conflicts, game.wins
+    remaining = suffix_sums(weights)
+    stack = [(0, 0, 0, 0)]  # (next player, members, their number, weight)
+    while stack:
+        j, members, size, weight = stack.pop()
+        if not conflicts and wins(size, weight):  # every completion wins too
+            for rest in range(1 << (n - j)):
+                yield members | (rest << j)
+            continue
+        if j == n:
+            if wins(size, weight):
+                yield members
+            continue
+        if not wins(size + n - j, weight + remaining[j]):
+            continue
+        stack.append((j + 1, members, size, weight))
+        if not (conflicts and conflicts[j] & members):
+            stack.append((j + 1, members | (1 << j), size + 1, weight + weights[j]))
+
+
 def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
     """Return (number of minimal winning coalitions, number of losing coalitions).
 
@@ -169,12 +234,23 @@ def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
     order) is a set ``S`` of heavier players with ``quota - w_j <= w(S) <
     quota``, plus ``j``. So one pass over the players, keeping how many
     subsets of the players seen so far have each total below the quota,
-    counts them all in O(n x quota) without listing any.
+    counts them all in O(n x quota) without listing any. When the quota is
+    too large for that table (populations as weights), the same windows are
+    counted by meeting in the middle, in O(n 2^(n/2) log) steps.
 
     Raises:
         ComputationTooLargeError: The quota is too large for a table and there
-            are too many players for a sparse one.
+            are too many players to meet in the middle.
     """
+    if game.graded:
+        if game.size > MEET_PLAYER_LIMIT:
+            raise ComputationTooLargeError(
+                "the number of coalitions",
+                f"{game.size} players under a rule that counts members, more "
+                f"than {MEET_PLAYER_LIMIT} to meet in the middle",
+                "use iter_minimal_winning() to stream the coalitions instead",
+            )
+        return meet.count_minimal_winning_and_losing(game)
     weights = game.weights[: game.active]
     zero_weight = game.size - game.active
     quota = game.quota
@@ -191,14 +267,15 @@ def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
         return minimal, losing << zero_weight
     if quota * width <= DENSE_BITS_LIMIT:
         minimal, losing = _count_dense(weights, quota, width)
-    elif len(weights) <= SPARSE_STATES_LIMIT.bit_length() - 1:
-        minimal, losing = _count_sparse(weights, quota)
+    elif len(weights) <= MEET_PLAYER_LIMIT:
+        return meet.count_minimal_winning_and_losing(game)
     else:
         raise ComputationTooLargeError(
             "the number of coalitions",
             f"the quota ({quota:,} after dividing by the seats' common divisor) "
             f"and {len(weights)} players make a table of {quota * width:,} bits, "
-            f"above {DENSE_BITS_LIMIT:,}",
+            f"above {DENSE_BITS_LIMIT:,}, and more than {MEET_PLAYER_LIMIT} "
+            f"players to meet in the middle",
             "use iter_minimal_winning() to stream the coalitions instead",
         )
     return minimal, losing << zero_weight
@@ -225,21 +302,6 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
             cumulative = (cumulative + (cumulative << (weight * width))) & table_mask
     losing = (cumulative >> top_shift) & ones
     return minimal, losing
-
-
-def _count_sparse(weights: tuple[int, ...], quota: int) -> tuple[int, int]:
-    # Seat total below the quota -> number of subsets; at most 2**n entries,
-    # which the caller bounds by SPARSE_STATES_LIMIT.
-    counts: dict[int, int] = {0: 1}
-    minimal = 0
-    for weight in weights:
-        floor = quota - weight
-        minimal += sum(count for total, count in counts.items() if total >= floor)
-        for total, count in list(counts.items()):
-            new_total = total + weight
-            if new_total < quota:
-                counts[new_total] = counts.get(new_total, 0) + count
-    return minimal, sum(counts.values())
 
 
 def subsets_by_total(weights: list[int], limit: int) -> list[int] | None:

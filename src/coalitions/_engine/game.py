@@ -16,7 +16,7 @@ import attrs
 
 from coalitions._constraints import Constraints
 from coalitions._model import Coalition, Council, Party
-from coalitions.exceptions import InvalidTypeError
+from coalitions.exceptions import InvalidTypeError, InvalidValueError
 
 
 @attrs.frozen
@@ -34,6 +34,9 @@ class Game:
             with (empty when there are no incompatibilities).
         infeasible: Whether the constraints contradict each other, so that no
             coalition at all may form.
+        members_needed: Players a coalition needs besides the quota's weight
+            (a rule that counts members; required parties already counted).
+        members_enough: Players that win whatever their weight, or ``None``.
     """
 
     weights: tuple[int, ...]
@@ -42,6 +45,26 @@ class Game:
     fixed: tuple[int, ...] = ()
     conflicts: tuple[int, ...] = ()
     infeasible: bool = False
+    members_needed: int = 0
+    members_enough: int | None = None
+
+    @property
+    def graded(self) -> bool:
+        """Whether winning depends on the number of players, not weight alone."""
+        return self.members_needed > 0 or self.members_enough is not None
+
+    def threshold(self, size: int) -> int | None:
+        """The weight a coalition of ``size`` players needs; ``None``: it never wins."""
+        if self.members_enough is not None and size >= self.members_enough:
+            return min(self.quota, 0)
+        if size < self.members_needed:
+            return None
+        return self.quota
+
+    def wins(self, size: int, weight: int) -> bool:
+        """Whether a coalition of ``size`` players and ``weight`` wins."""
+        needed = self.threshold(size)
+        return needed is not None and weight >= needed
 
     @property
     def size(self) -> int:
@@ -73,7 +96,7 @@ class Game:
     @property
     def can_win(self) -> bool:
         """Whether the grand coalition reaches the quota."""
-        return not self.infeasible and self.total >= self.quota
+        return not self.infeasible and self.wins(self.size, self.total)
 
 
 def bits(mask: int) -> Iterable[int]:
@@ -144,6 +167,18 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     if divisor > 1:
         weights = [w // divisor for w in weights]
         quota = -(-quota // divisor)
+    needed, enough = council.member_quota
+    if (needed or enough is not None) and any(len(groups[g]) > 1 for g in players):
+        raise InvalidValueError(
+            "constraints.blocs",
+            constraints,
+            "no blocs under a rule that counts members: a bloc would count as "
+            "one member",
+        )
+    required = sum(len(groups[g]) for g in fixed)
+    needed = max(0, needed - required)
+    if enough is not None:
+        enough = max(0, enough - required)
     place = {g: j for j, g in enumerate(players)}
     masks = [0] * len(players)
     for group_a, group_b in plan.conflicts:
@@ -157,6 +192,8 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         tuple(i for g in sorted(fixed) for i in groups[g]),
         tuple(masks) if any(masks) else (),
         plan.infeasible,
+        needed,
+        enough,
     )
 
 
@@ -189,6 +226,7 @@ class Decoder:
         self._position = {party.name: i for i, party in enumerate(council.parties)}
         self.quota = council.quota
         self.chair_quota = council.quota_for(with_chair=True)
+        self.members_needed, self.members_enough = council.member_quota
         self._chair_bit = sum(
             1 << j
             for j, group in enumerate(players)
@@ -246,7 +284,13 @@ class Decoder:
     def coalition(self, mask: int) -> Coalition:
         """Return the coalition a bitmask stands for."""
         quota = self.chair_quota if mask & self._chair_bit else self.quota
-        return Coalition(self.parties(mask), quota=quota, total_seats=self.total_seats)
+        return Coalition(
+            self.parties(mask),
+            quota=quota,
+            total_seats=self.total_seats,
+            members_needed=self.members_needed,
+            members_enough=self.members_enough,
+        )
 
     def sort_key(self, mask: int) -> int:
         """Return an int that orders bitmasks like their coalitions' listing order.

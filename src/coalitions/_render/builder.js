@@ -24,6 +24,15 @@
     return members.reduce(function (sum, i) { return sum + parties[i].seats; }, 0);
   }
 
+  function wins(members) {
+    var enough = council.members_enough;
+    if (enough !== null && enough !== undefined && members.length >= enough) {
+      return true;
+    }
+    return seatsOf(members) >= quotaFor(members) &&
+      members.length >= (council.members_needed || 0);
+  }
+
   function joined(names, word) {
     if (names.length < 2) { return names.join(""); }
     return names.slice(0, -1).join(", ") + " " + word + " " + names[names.length - 1];
@@ -46,12 +55,14 @@
     var seats = seatsOf(members);
     var quota = quotaFor(members);
     var text = names.join(" + ") + ": " + seats + " of " + council.total_seats;
-    if (seats >= quota) {
+    if (wins(members)) {
       var spare = members.filter(function (i) {
         var rest = members.filter(function (j) { return j !== i; });
-        return seatsOf(rest) >= quotaFor(rest);
+        return wins(rest);
       });
-      text += " \u2014 a majority, " + (seats - quota) + " over the " + quota + " needed";
+      text += seats >= quota
+        ? " \u2014 a majority, " + (seats - quota) + " over the " + quota + " needed"
+        : " \u2014 a majority by its " + members.length + " parties";
       if (spare.length) {
         var leave = spare.map(function (i) { return parties[i].name; });
         text += "; not minimal: " + joined(leave, "or") + " could leave";
@@ -60,6 +71,9 @@
       } else {
         text += "; every party is needed";
       }
+    } else if (seats >= quota) {
+      text += " \u2014 enough seats, but " + members.length + " of the " +
+        council.members_needed + " parties needed";
     } else {
       var short = quota - seats;
       text += " \u2014 " + short + " short of the " + quota + " needed";
@@ -91,7 +105,7 @@
     });
     var seats = seatsOf(members);
     fill.style.width = (100 * seats / council.total_seats) + "%";
-    fill.classList.toggle("winning", members.length > 0 && seats >= quotaFor(members));
+    fill.classList.toggle("winning", members.length > 0 && wins(members));
     verdict.textContent = describe(members);
     verdict.setAttribute("data-seats", String(seats));
     var active = lines.filter(function (box) { return box.checked; }).map(function (box) {

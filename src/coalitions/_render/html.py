@@ -521,6 +521,8 @@ def _builder_data(document: Mapping[str, Any]) -> str:
                 "majority",
                 "chair",
                 "majority_with_chair",
+                "members_needed",
+                "members_enough",
             )
         },
         "parties": [

@@ -37,7 +37,7 @@ __all__ = [
 
 #: The version of the panel document's layout. The minor number grows when
 #: fields are added; the major number when a field changes or goes.
-PANEL_SCHEMA_VERSION = "1.1"
+PANEL_SCHEMA_VERSION = "1.2"
 
 
 def panel_schema() -> dict[str, Any]:
@@ -47,7 +47,7 @@ def panel_schema() -> dict[str, Any]:
 
     Examples:
         >>> panel_schema()["properties"]["schema_version"]["const"]
-        '1.1'
+        '1.2'
     """
     text = (resources.files("coalitions") / "schema" / "panel.schema.json").read_text(
         encoding="utf-8"
@@ -109,6 +109,8 @@ def seat_document(
             "majority_with_chair": None
             if chair is None
             else council.quota_for(with_chair=True),
+            "members_needed": council.member_quota[0],
+            "members_enough": council.member_quota[1],
             "rule": {**council.rule.to_dict(), "text": council.rule_description},
         },
         "parties": [

@@ -1,0 +1,28 @@
+"""Timing shared by the benchmarks: the median of several runs."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+from coalitions._engine.game import compile_game, decoder
+
+
+def median_seconds(
+    run: Callable[[], object], repeats: int, *, whole_calls: bool = True
+) -> float:
+    """Return the median time of ``repeats`` runs, in seconds.
+
+    With ``whole_calls`` the compiled games are dropped before each run, so
+    that the time includes compiling the council, as a first call pays it.
+    """
+    times = []
+    for _ in range(repeats):
+        if whole_calls:
+            compile_game.cache_clear()
+            decoder.cache_clear()
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
