@@ -58,16 +58,18 @@ MINIMAL_TABLE_LIMIT = 20_000_000
 #: when seat numbers are too large for dynamic programming.
 ENUMERATION_PLAYER_LIMIT = 22
 #: Bit operations of the dynamic programmes that take as long as one unit of
-#: listing (one player of one subset, in Python): measured at 1,100-1,700
-#: on games of 12 and 16 parties (`swings` by both methods), rounded up.
-ENUMERATION_SCALE = 2000
+#: listing (one player of one subset, in Python). With this scale and
+#: `MEET_SCALE` a unit of estimated time takes 0.03-0.1 ns by every method on
+#: games of 12-24 parties (`benchmarks/bench_population.py`, the table in
+#: docs/performance.md).
+ENUMERATION_SCALE = 7000
 #: Most work of meeting in the middle, in Python steps (one binary search
 #: over a half's sums): about a minute.
 MEET_WORK_LIMIT = 5 * 10**8
 #: Bit operations of the dynamic programmes that take as long as one step of
-#: meeting in the middle: measured at 2,100-3,000 on games of 16-30 parties
-#: (`benchmarks/bench_population.py`).
-MEET_SCALE = 2400
+#: meeting in the middle (one binary search over a half's sums); calibrated
+#: with `ENUMERATION_SCALE`.
+MEET_SCALE = 1600
 
 
 @attrs.frozen
