@@ -7,7 +7,13 @@ Two steps:
 
     python scripts/theories_against_history.py
         reads that file and prints the Markdown table shown in the docs
-        ("Theories against history").
+        ("Theories against history");
+
+    python scripts/theories_against_history.py --orders
+        scores orders of coalitions (the candidates for the order that
+        rank() and the panels use) by where the cabinet that formed comes in
+        each, among the minimal winning coalitions and among all winning
+        ones, and prints the table shown in the docs ("Which order").
 
 For each parliamentary election, the first cabinet formed after it (the
 earliest that is not a caretaker) is classified, and each theory is asked
@@ -23,10 +29,12 @@ import argparse
 import collections
 import csv
 import sys
+from collections.abc import Callable
+from fractions import Fraction
 from pathlib import Path
 
 import coalitions
-from coalitions import Council, Party
+from coalitions import Classification, Classifier, Council, Party
 from coalitions.exceptions import CoalitionsError
 
 HERE = Path(__file__).resolve().parent
@@ -193,6 +201,109 @@ def table() -> str:
     return "\n".join(lines)
 
 
+#: Most winning coalitions of one election ranked when scoring orders over
+#: all winning coalitions; elections with more are left out of that column.
+ALL_WINNING_LIMIT = 100_000
+
+#: The criteria an order is made of: each maps a classified coalition (and
+#: whether the council's parties have positions) to a sort key, lower first.
+#: Position criteria give 0 to every coalition where positions are missing.
+CRITERIA: dict[str, Callable[[Classification, str | None], object]] = {
+    "median": lambda item, largest: item.contains_median is False,
+    "connected": lambda item, largest: item.connected is False,
+    "fewest parties": lambda item, largest: len(item.coalition),
+    "range": lambda item, largest: item.range or Fraction(0),
+    "fewest seats": lambda item, largest: item.coalition.seats,
+    "largest party": lambda item, largest: largest not in item.coalition.names,
+    "minimal": lambda item, largest: not item.minimal,
+}
+
+#: The orders scored: the one the library uses first, then the others.
+ORDERS: dict[str, tuple[str, ...]] = {
+    name: tuple(criteria.split(", "))
+    for name, criteria in {
+        "A": "median, connected, fewest parties, range, fewest seats",
+        "B": "fewest parties, fewest seats",
+        "C": "fewest parties, median, connected, range, fewest seats",
+        "D": "largest party, fewest parties, median, range, fewest seats",
+        "E": "median, fewest parties, range, fewest seats",
+        "F": "largest party, median, fewest parties, connected, fewest seats",
+        "G": "connected, fewest parties, range, fewest seats",
+        "H": "fewest seats",
+        "I": "largest party, fewest parties, fewest seats",
+        "J": "median, largest party, fewest parties, fewest seats",
+    }.items()
+}
+
+
+def _place(
+    items: list[Classification],
+    criteria: tuple[str, ...],
+    largest: str | None,
+    formed: frozenset[str],
+) -> int | None:
+    """Where the formed cabinet comes (1 = first) in the order, or ``None``."""
+    ordered = sorted(
+        items,
+        key=lambda item: (
+            tuple(CRITERIA[name](item, largest) for name in criteria),
+            item.coalition.sort_key(),
+        ),
+    )
+    for place, item in enumerate(ordered, start=1):
+        if frozenset(item.coalition.names) == formed:
+            return place
+    return None
+
+
+def orders_table() -> str:
+    """Score every order against the formed cabinets; return Markdown."""
+    cabinets, _ = cabinets_from_file()
+    places: dict[tuple[str, str], list[int | None]] = collections.defaultdict(list)
+    judged = {"minimal": 0, "all": 0}
+    left_out = 0
+    majority_cabinets = 0
+    for _, council, members in cabinets:
+        formed = frozenset(members)
+        if not council.is_winning(members):
+            continue  # a minority cabinet: in no list of winning coalitions
+        majority_cabinets += 1
+        classifier = Classifier(council)
+        largest = max(council.parties, key=lambda party: party.seats).name
+        pools = {"minimal": list(map(classifier.classify, classifier.listed))}
+        if coalitions.count_winning(council) <= ALL_WINNING_LIMIT:
+            everything = coalitions.winning(council, max_coalitions=None)
+            pools["all"] = list(map(classifier.classify, everything))
+        else:
+            left_out += 1
+        for pool, items in pools.items():
+            judged[pool] += 1
+            for name, criteria in ORDERS.items():
+                places[(name, pool)].append(_place(items, criteria, largest, formed))
+
+    def share(pool: str, name: str, top: int) -> str:
+        found = places[(name, pool)]
+        hits = sum(1 for place in found if place is not None and place <= top)
+        return f"{100 * hits / len(found):.0f}%"
+
+    lines = [
+        f"Majority cabinets scored: {majority_cabinets} (minority cabinets "
+        f"are in no list of winning coalitions). Among all winning "
+        f"coalitions: {judged['all']}, leaving out {left_out} elections with "
+        f"more than {ALL_WINNING_LIMIT:,} winning coalitions.",
+        "",
+        "| order | criteria, in turn | minimal winning: first | top 3 | top 5 "
+        "| all winning: first | top 3 | top 5 |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, criteria in ORDERS.items():
+        cells = [
+            share(pool, name, top) for pool in ("minimal", "all") for top in (1, 3, 5)
+        ]
+        lines.append(f"| {name} | {', '.join(criteria)} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -201,9 +312,16 @@ def main() -> None:
         metavar="DIR",
         help="rebuild the derived file from ParlGov's CSV views",
     )
+    parser.add_argument(
+        "--orders",
+        action="store_true",
+        help="score orders of coalitions against the cabinets that formed",
+    )
     args = parser.parse_args()
     if args.from_parlgov:
         rebuild(args.from_parlgov)
+    elif args.orders:
+        print(orders_table())
     else:
         print(table())
 

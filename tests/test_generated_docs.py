@@ -6,6 +6,8 @@ import importlib.util
 from pathlib import Path
 from types import ModuleType
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -24,6 +26,15 @@ def test_history_table_in_docs_is_current() -> None:
     table = load_script("theories_against_history").table()
     docs = (ROOT / "docs" / "explanation" / "theories.md").read_text("utf-8")
     assert "| Minimal range |" in table
+    assert table in docs
+
+
+@pytest.mark.slow
+def test_orders_table_in_docs_is_current() -> None:
+    """The orders scored against history, as the docs show them (about 90 s)."""
+    table = load_script("theories_against_history").orders_table()
+    docs = (ROOT / "docs" / "explanation" / "theories.md").read_text("utf-8")
+    assert "| C | fewest parties, median" in table
     assert table in docs
 
 

@@ -220,9 +220,9 @@ def test_rank_orders_every_minimal_winning_coalition(council: Council) -> None:
 
     def plausibility(members: frozenset[str]) -> tuple[object, ...]:
         return (
+            len(members),
             not (placed and median is not None and median in members),
             not (placed and connected(order, members)),
-            len(members),
             # A coalition's range counts when its own members all have positions.
             span(council, members)
             if all(council[m].position is not None for m in members)
@@ -233,6 +233,38 @@ def test_rank_orders_every_minimal_winning_coalition(council: Council) -> None:
 
     expected = sorted(brute_minimal_winning(council), key=plausibility)
     assert [frozenset(i.coalition.names) for i in ranked] == expected
+
+
+def test_rank_puts_fewer_parties_before_the_median_party() -> None:
+    """Two parties without the median party come before three with it: the
+    order that history favours (see the explanation page on theories)."""
+    council = Council(
+        "C",
+        [
+            Party("A", 30, position=1),
+            Party("C", 15, position=4),
+            Party("M", 10, position=5),
+            Party("D", 20, position=6),
+            Party("B", 25, position=9),
+        ],
+        100,
+    )
+    assert coalitions.median_party_name(council) == "M"
+    ranked = [item.coalition.names for item in coalitions.rank(council)]
+    assert ranked[0] == ("A", "B")
+    assert ranked[1] == ("A", "C", "M")  # three, with the median, connected
+
+
+@given(councils(max_parties=7))
+def test_rank_with_surplus_orders_every_winning_coalition(council: Council) -> None:
+    """surplus=True ranks every winning coalition, surplus ones classified so."""
+    ranked = coalitions.rank(council, surplus=True)
+    assert {frozenset(i.coalition.names) for i in ranked} == brute_winning(council)
+    minimal = brute_minimal_winning(council)
+    for item in ranked:
+        assert item.surplus == (frozenset(item.coalition.names) not in minimal)
+    keys = [coalitions.plausibility(item) for item in ranked]
+    assert keys == sorted(keys)
 
 
 def test_germany_1957_surplus_cabinet() -> None:

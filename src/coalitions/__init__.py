@@ -70,6 +70,7 @@ from coalitions._theories import (
     minimal_connected_winning,
     minimal_range,
     minimum_winning,
+    plausibility,
     rank,
 )
 from coalitions._winning import (
@@ -235,6 +236,7 @@ __all__ = [
     "parse_threshold",
     "party_colours",
     "pivotal_members",
+    "plausibility",
     "power_note",
     "public_good",
     "public_good_counts",

@@ -7,7 +7,7 @@ The position-based theories use each party's left-right ``position``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Literal
@@ -18,7 +18,7 @@ from coalitions._constraints import Constraints
 from coalitions._engine.game import check_council, game_of
 from coalitions._model import Coalition, Council
 from coalitions._validate import name_key
-from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning
+from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning, winning
 from coalitions.exceptions import InvalidValueError, MissingPositionError
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "minimal_connected_winning",
     "minimal_range",
     "minimum_winning",
+    "plausibility",
     "rank",
 ]
 
@@ -526,20 +527,17 @@ class Classifier:
         )
         self.median = median_party_name(council) if placed else None
 
-    def rank(self) -> list[Classification]:
-        """Return the minimal winning coalitions classified, most plausible first."""
+    def rank(
+        self, coalitions: Iterable[Coalition] | None = None
+    ) -> list[Classification]:
+        """Return coalitions classified, most plausible first.
 
-        def plausibility(item: Classification) -> tuple[object, ...]:
-            return (
-                item.contains_median is not True,
-                item.connected is not True,
-                len(item.coalition),
-                item.range if item.range is not None else Fraction(0),
-                item.coalition.seats,
-                item.coalition.sort_key(),
-            )
-
-        return sorted(map(self.classify, self.listed), key=plausibility)
+        The minimal winning coalitions unless ``coalitions`` are given (all
+        winning ones, say, surplus included). See [`rank`][coalitions.rank]
+        for the order.
+        """
+        chosen = self.listed if coalitions is None else coalitions
+        return sorted(map(self.classify, chosen), key=plausibility)
 
     def classify(self, coalition: Coalition) -> Classification:
         """Return what a coalition of this council is."""
@@ -598,16 +596,57 @@ def classify(
     return Classifier(council, constraints).classify(council.coalition(coalition))
 
 
-def rank(
-    council: Council, *, constraints: Constraints | None = None
-) -> list[Classification]:
-    """Return every minimal winning coalition, classified, most plausible first.
+def plausibility(item: Classification) -> tuple[object, ...]:
+    """The sort key of the "most plausible first" order, lower first.
 
-    The order, for a "most plausible first" panel: coalitions that include
-    the median party first, then connected ones, then fewer parties, then a
-    smaller left-right range, then fewer seats (a smaller surplus), then the
-    listing order. Criteria that need positions are skipped when parties
-    have none.
+    Fewer parties first; then coalitions that include the median party;
+    then connected ones; then a smaller left-right range; then fewer seats
+    (a smaller surplus); then the listing order. Criteria that need
+    positions give every coalition the same key when parties have none.
+    Chosen against history: of ten orders scored on the first cabinets
+    formed after 556 majority elections in ParlGov, it put the cabinet
+    that formed first most often (47%, tied) and in the top five most often
+    (66% among minimal winning coalitions, 69% among all winning ones);
+    see the explanation page on theories.
+
+    Examples:
+        >>> items = rank(example("darlington-2023"))
+        >>> [plausibility(item)[0] for item in items]  # number of parties
+        [2, 2, 2]
+    """
+    return (
+        len(item.coalition),
+        item.contains_median is False,
+        item.connected is False,
+        item.range if item.range is not None else Fraction(0),
+        item.coalition.seats,
+        item.coalition.sort_key(),
+    )
+
+
+def rank(
+    council: Council,
+    *,
+    constraints: Constraints | None = None,
+    surplus: bool = False,
+    max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+) -> list[Classification]:
+    """Return the minimal winning coalitions, classified, most plausible first.
+
+    The order, for a "most plausible first" panel and table: fewer parties
+    first, then coalitions that include the median party, then connected
+    ones, then a smaller left-right range, then fewer seats (a smaller
+    surplus), then the listing order (see
+    [`plausibility`][coalitions.plausibility] for the evidence behind it).
+    Criteria that need positions are skipped when parties have none.
+
+    Args:
+        council: The council.
+        constraints: Constraints the coalitions must meet.
+        surplus: Rank every winning coalition, surplus ones included (such
+            as the Dutch cabinet of 2024), not only the minimal ones.
+        max_coalitions: The most coalitions to rank; above it
+            [`TooManyCoalitionsError`][coalitions.exceptions.TooManyCoalitionsError].
 
     Examples:
         >>> for item in rank(example("darlington-2023")):
@@ -615,6 +654,15 @@ def rank(
         Labour + Liberal Democrat: 26 of 50 (majority 26)
         Labour + Green: 30 of 50 (majority 26)
         Labour + Conservative: 37 of 50 (majority 26)
+        >>> items = rank(example("darlington-2023"), surplus=True)
+        >>> len(items), items[3].surplus
+        (14, True)
     """
     game_of(council, constraints)
-    return Classifier(council, constraints).rank()
+    classifier = Classifier(council, constraints, max_coalitions=max_coalitions)
+    if not surplus:
+        return classifier.rank()
+    everything = winning(
+        council, constraints=constraints, max_coalitions=max_coalitions
+    )
+    return classifier.rank(everything)
