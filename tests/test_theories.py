@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import random
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 import coalitions
 from coalitions import Council, Party
-from coalitions.exceptions import MissingPositionError
+from coalitions.exceptions import MissingPositionError, TooManyCoalitionsError
 
 from .oracles import (
     all_coalitions,
@@ -308,3 +310,45 @@ def test_theories_are_called_like_their_functions() -> None:
         if theory.uses_positions:
             continue
         assert theory(council) == theory.predict(council)
+
+
+@given(councils(max_parties=9, explicit_quota=False), st.integers(1, 6), st.data())
+def test_the_top_coalitions_are_found_best_first(
+    council: Council, top: int, data: st.DataObject
+) -> None:
+    """rank(top=N) with a cap below the number of coalitions searches by size,
+    and gives exactly the first N of the full ranking, classified alike."""
+    everything = coalitions.rank(council)
+    cap = data.draw(st.integers(0, max(0, len(everything) - 1)))
+    assume(len(everything) > cap)
+    # The search lists every coalition of up to k parties, k the size of the
+    # last one shown: within the cap it answers, past it it refuses.
+    k = len(everything[min(top, len(everything)) - 1].coalition)
+    needed = sum(1 for item in everything if len(item.coalition) <= k)
+    if needed > cap:
+        with pytest.raises(TooManyCoalitionsError):
+            coalitions.rank(council, top=top, max_coalitions=cap)
+        return
+    found = coalitions.rank(council, top=top, max_coalitions=cap)
+    assert found == everything[:top]
+
+
+def test_a_chamber_with_too_many_coalitions_still_gives_its_first_ones() -> None:
+    """41 parties: 40 billion minimal winning coalitions, the first 20 in a blink."""
+    rng = random.Random(5)
+    council = Council.from_seats(
+        "41 parties", {f"P{i}": rng.randint(1, 12) for i in range(41)}
+    )
+    with pytest.raises(TooManyCoalitionsError):
+        coalitions.rank(council)
+    found = coalitions.rank(council, top=20)
+    assert len(found) == 20
+    assert all(len(item.coalition) == 12 for item in found)  # the fewest possible
+    assert all(item.coalition.is_winning and item.minimal for item in found)
+    document = coalitions.panel(council, top=20)
+    assert document["coalitions_total"] == coalitions.count_minimal_winning(council)
+    assert [item["parties"] for item in document["coalitions"]] == [
+        list(item.coalition.names) for item in found
+    ]
+    with pytest.warns(coalitions.ColourClashWarning):  # 41 default colours
+        assert "41 parties" in coalitions.html(council, top=20)

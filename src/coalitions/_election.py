@@ -248,6 +248,12 @@ def outlook(
     return Outlook(council, (*certain, *possible), _prospects(final))
 
 
+def party_outlooks(council: Council) -> tuple[PartyOutlook, ...]:
+    """Each party's outlook alone, without listing coalitions (for panels)."""
+    check_council(council)
+    return _prospects(_final(council))
+
+
 def _prospects(final: Council) -> tuple[PartyOutlook, ...]:
     """Each party's chances of a majority of its own, in council order."""
     prospects = []

@@ -17,9 +17,19 @@ import attrs
 from coalitions._constraints import Constraints
 from coalitions._engine.game import check_council, game_of
 from coalitions._model import Coalition, Council
-from coalitions._validate import name_key
-from coalitions._winning import DEFAULT_MAX_COALITIONS, minimal_winning, winning
-from coalitions.exceptions import InvalidValueError, MissingPositionError
+from coalitions._validate import count, name_key
+from coalitions._winning import (
+    DEFAULT_MAX_COALITIONS,
+    count_minimal_winning,
+    minimal_winning,
+    winning,
+)
+from coalitions.exceptions import (
+    ComputationTooLargeError,
+    InvalidValueError,
+    MissingPositionError,
+    TooManyCoalitionsError,
+)
 
 __all__ = [
     "THEORIES",
@@ -489,6 +499,12 @@ class Classifier:
             above it the classifier refuses with
             [`TooManyCoalitionsError`][coalitions.exceptions.TooManyCoalitionsError].
 
+    With ``max_parties`` only the minimal winning coalitions of at most that
+    many parties are listed (and ranked): the first ones of the "most
+    plausible" order when the chamber has too many to list. It needs a
+    council without constraints, chair or member count, so that the fewest
+    seats of any winning coalition can be counted without listing.
+
     Examples:
         >>> classifier = Classifier(example("darlington-2023"))
         >>> classifier.classify(example("darlington-2023").coalition(
@@ -504,16 +520,23 @@ class Classifier:
         constraints: Constraints | None = None,
         *,
         max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+        max_parties: int | None = None,
     ) -> None:
         check_council(council)
         self.council = council
         self.listed = minimal_winning(
-            council, constraints=constraints, max_coalitions=max_coalitions
+            council,
+            constraints=constraints,
+            max_coalitions=max_coalitions,
+            max_parties=max_parties,
         )
         self.minimal = {frozenset(c.names) for c in self.listed}
-        self.minimum = {
-            frozenset(c.names) for c in _smallest(self.listed, key=lambda c: c.seats)
-        }
+        least = (
+            min((c.seats for c in self.listed), default=0)
+            if max_parties is None
+            else _least_winning_seats(council)
+        )
+        self.minimum = {frozenset(c.names) for c in self.listed if c.seats == least}
         self.fewest = {frozenset(c.names) for c in _smallest(self.listed, key=len)}
         placed = all(p.position is not None for p in council.parties)
         self.line = _positioned(council, "omit", "") if placed else None
@@ -596,6 +619,34 @@ def classify(
     return Classifier(council, constraints).classify(council.coalition(coalition))
 
 
+#: Most seats for which the fewest seats of a winning coalition are found by
+#: a table of subset sums (a bitset of this many bits).
+LEAST_SEATS_LIMIT = 10_000_000
+
+
+def _least_winning_seats(council: Council) -> int:
+    """The fewest seats any winning coalition holds, from the subset sums."""
+    if council.rule.chair is not None or council.member_quota != (0, None):
+        raise InvalidValueError(
+            "max_parties",
+            council.rule,
+            "a council without a chair's casting vote or a member count",
+        )
+    if council.declared > LEAST_SEATS_LIMIT:
+        raise InvalidValueError(
+            "max_parties",
+            council.declared,
+            f"a council of at most {LEAST_SEATS_LIMIT:,} seats",
+        )
+    reach = 1  # bit t: some parties hold exactly t seats together
+    for party in council.parties:
+        reach |= reach << party.seats
+    above = reach >> council.quota
+    if not above:
+        return 0  # nobody wins
+    return council.quota + (above & -above).bit_length() - 1
+
+
 def plausibility(item: Classification) -> tuple[object, ...]:
     """The sort key of the "most plausible first" order, lower first.
 
@@ -630,6 +681,7 @@ def rank(
     constraints: Constraints | None = None,
     surplus: bool = False,
     max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+    top: int | None = None,
 ) -> list[Classification]:
     """Return the minimal winning coalitions, classified, most plausible first.
 
@@ -647,6 +699,12 @@ def rank(
             as the Dutch cabinet of 2024), not only the minimal ones.
         max_coalitions: The most coalitions to rank; above it
             [`TooManyCoalitionsError`][coalitions.exceptions.TooManyCoalitionsError].
+        top: Return only the first ``top``. When there are more minimal
+            winning coalitions than ``max_coalitions``, they are found best
+            first: since fewer parties come first, the search lists those
+            of one party, then two, and so on, until it holds ``top`` of
+            them, and ranks only those (councils without constraints,
+            chair or member count).
 
     Examples:
         >>> for item in rank(example("darlington-2023")):
@@ -659,10 +717,51 @@ def rank(
         (14, True)
     """
     game_of(council, constraints)
+    shown = None if top is None else count(top, "top")
+    if shown is not None and not surplus:
+        classifier, _ = best_first(council, shown, constraints, max_coalitions)
+        return classifier.rank()[:shown]
     classifier = Classifier(council, constraints, max_coalitions=max_coalitions)
     if not surplus:
         return classifier.rank()
-    everything = winning(
-        council, constraints=constraints, max_coalitions=max_coalitions
+    ranked = classifier.rank(
+        winning(council, constraints=constraints, max_coalitions=max_coalitions)
     )
-    return classifier.rank(everything)
+    return ranked if shown is None else ranked[:shown]
+
+
+def best_first(
+    council: Council,
+    top: int,
+    constraints: Constraints | None = None,
+    max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+) -> tuple[Classifier, int]:
+    """A classifier holding at least the ``top`` most plausible coalitions.
+
+    All the minimal winning coalitions when there are at most
+    ``max_coalitions``; otherwise those of at most ``k`` parties, for the
+    smallest ``k`` that gives ``top`` of them (fewer parties come first in
+    the order, so these include the first ``top``). Returns it with the
+    number of minimal winning coalitions there are.
+
+    Raises:
+        TooManyCoalitionsError: Too many to list, and they cannot be counted
+            or constraints apply.
+    """
+    try:
+        total: int | None = count_minimal_winning(council, constraints=constraints)
+    except ComputationTooLargeError:
+        total = None
+    if max_coalitions is None or (total is not None and total <= max_coalitions):
+        classifier = Classifier(council, constraints, max_coalitions=max_coalitions)
+        return classifier, len(classifier.listed)
+    plain = council.rule.chair is None and council.member_quota == (0, None)
+    if constraints or total is None or not plain:
+        raise TooManyCoalitionsError(total, max_coalitions, "iter_minimal_winning")
+    for size in range(1, len(council.parties) + 1):
+        classifier = Classifier(
+            council, max_coalitions=max_coalitions, max_parties=size
+        )
+        if len(classifier.listed) >= top:
+            break
+    return classifier, total

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import itertools
 import threading
@@ -41,6 +42,7 @@ def minimal_winning(
     *,
     constraints: Constraints | None = None,
     max_coalitions: int | None = DEFAULT_MAX_COALITIONS,
+    max_parties: int | None = None,
 ) -> list[Coalition]:
     """Return every minimal winning coalition of the council.
 
@@ -59,6 +61,9 @@ def minimal_winning(
             [`Constraints`][coalitions.Constraints] for what "minimal" means
             under each.
         max_coalitions: The most coalitions to return; ``None`` for no cap.
+        max_parties: Only coalitions of at most this many parties (the
+            search stops there, so a chamber with too many coalitions to
+            list can still give its smallest ones).
 
     Returns:
         The minimal winning coalitions, in the order above.
@@ -89,6 +94,17 @@ def minimal_winning(
         [`iter_minimal_winning`][coalitions.iter_minimal_winning].
     """
     game = game_of(council, constraints)
+    if max_parties is not None:  # not counted by size: streamed up to the cap
+        most = count_of(max_parties, "max_parties")
+        return _capped_list(
+            council,
+            game,
+            constraints=constraints or None,
+            search=functools.partial(iter_minimal_winning_masks, max_size=most),
+            count=None,
+            max_coalitions=max_coalitions,
+            lazy_alternative="iter_minimal_winning",
+        )
     return _capped_list(
         council,
         game,
@@ -276,7 +292,7 @@ def _capped_list(
     *,
     constraints: Constraints | None,
     search: Callable[[Game], Iterator[int]],
-    count: Callable[[], int],
+    count: Callable[[], int] | None,
     max_coalitions: int | None,
     lazy_alternative: str,
 ) -> list[Coalition]:
@@ -284,7 +300,7 @@ def _capped_list(
     if max_coalitions is not None:
         cap = count_of(max_coalitions, "max_coalitions")
         try:
-            total: int | None = count()
+            total = None if count is None else count()
         except ComputationTooLargeError:
             total = None  # too costly to count: stream, and stop past the cap
         if total is not None and total > cap:

@@ -43,12 +43,16 @@ def suffix_sums(weights: tuple[int, ...]) -> list[int]:
 BATCH_SIZE = 4096
 
 
-def iter_minimal_winning_masks(game: Game) -> Iterator[int]:
-    """Yield every minimal winning coalition once, as a bitmask."""
-    return itertools.chain.from_iterable(iter_minimal_winning_batches(game))
+def iter_minimal_winning_masks(
+    game: Game, max_size: int | None = None
+) -> Iterator[int]:
+    """Yield every minimal winning coalition once (of at most ``max_size`` players)."""
+    return itertools.chain.from_iterable(iter_minimal_winning_batches(game, max_size))
 
 
-def iter_minimal_winning_batches(game: Game) -> Iterator[list[int]]:
+def iter_minimal_winning_batches(
+    game: Game, max_size: int | None = None
+) -> Iterator[list[int]]:
     """Yield every minimal winning coalition once, as bitmasks in batches.
 
     Depth-first search adding players in weight order (largest first). A
@@ -66,8 +70,8 @@ def iter_minimal_winning_batches(game: Game) -> Iterator[list[int]]:
     if game.wins(0, 0):  # the required parties win alone; nobody else is needed
         yield [0]
         return
-    if game.graded:
-        yield from _graded_minimal_winning(game)
+    if game.graded or max_size is not None:
+        yield from _minimal_winning_by_size(game, max_size)
         return
     if game.conflicts:
         yield from _minimal_winning_without_conflicts(game)
@@ -134,17 +138,23 @@ def _minimal_winning_without_conflicts(game: Game) -> Iterator[list[int]]:
         yield batch
 
 
-def _graded_minimal_winning(game: Game) -> Iterator[list[int]]:
-    """Search like `iter_minimal_winning_batches` when members count too.
+def _minimal_winning_by_size(game: Game, max_size: int | None) -> Iterator[list[int]]:
+    """Search like `iter_minimal_winning_batches`, counting members as it goes.
 
-    Players join in weight order and only losing coalitions are extended, so
-    a coalition that wins as its lightest member joins is minimal: dropping
-    that member leaves the losing coalition it grew from, and dropping a
-    heavier one leaves as many members with less weight. Seatless players
-    take part, since they add members. Red lines are minded as above.
+    For rules that count members, and for coalitions of at most ``max_size``
+    players. Players join in weight order and only losing coalitions are
+    extended, so a coalition that wins as its lightest member joins is
+    minimal: dropping that member leaves the losing coalition it grew from,
+    and dropping a heavier one leaves as many members with less weight.
+    Seatless players take part only where they add a member that counts.
+    Red lines are minded as above.
     """
-    weights = game.weights
+    weights = game.weights if game.graded else game.weights[: game.active]
     n = len(weights)
+    most = n if max_size is None else min(n, max_size)
+    before = [0] * (n + 1)  # before[j]: weight of the players ahead of j
+    for j, weight in enumerate(weights):
+        before[j + 1] = before[j] + weight
     conflicts = game.conflicts
     remaining = suffix_sums(weights)
     wins = game.wins
@@ -155,12 +165,17 @@ def _graded_minimal_winning(game: Game) -> Iterator[list[int]]:
     while stack:
         start, members, size, weight = stack.pop()
         for j in range(start, n):
+            # The heaviest way on from here: the next players, as many as
+            # the size allows. Lighter starts only do worse: stop.
+            room = min(most - size, n - j)
+            if not wins(size + room, weight + before[j + room] - before[j]):
+                break
             if conflicts and conflicts[j] & members:
                 continue
             grown, total = members | (1 << j), weight + weights[j]
             if wins(size + 1, total):
                 batch.append(grown)
-            elif wins(size + n - j, total + remaining[j + 1]):
+            elif room > 1:
                 stack.append((j + 1, grown, size + 1, total))
         if len(batch) >= BATCH_SIZE:
             yield batch

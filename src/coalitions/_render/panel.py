@@ -12,13 +12,20 @@ from typing import Any
 from coalitions._chances import Simulation
 from coalitions._changes import changes
 from coalitions._constraints import Constraints
-from coalitions._election import CoalitionOutlook, Status, control, outlook
+from coalitions._election import (
+    CoalitionOutlook,
+    Outlook,
+    Status,
+    control,
+    outlook,
+    party_outlooks,
+)
 from coalitions._engine.enumerate import DEFAULT_MAX_COALITIONS
 from coalitions._engine.game import game_of
 from coalitions._model import Council
 from coalitions._power import POWER_INDICES, power_note
 from coalitions._render.colours import party_colours
-from coalitions._theories import Classification, Classifier
+from coalitions._theories import Classification, Classifier, best_first
 from coalitions._validate import count
 from coalitions.exceptions import (
     CoalitionsError,
@@ -245,7 +252,14 @@ def panel(
                 "indices", name, f"one of {', '.join(POWER_INDICES)}"
             )
     state = control(council)
-    night = outlook(council, max_coalitions=max_coalitions)
+    # With top and every seat declared, the coalitions are found best first
+    # (outlook would list them all); while seats are undeclared, it lists.
+    best = shown is not None and not council.undeclared
+    night = (
+        Outlook(council, (), party_outlooks(council))
+        if best
+        else outlook(council, max_coalitions=max_coalitions)
+    )
     power: dict[str, dict[str, Fraction] | None] = {}
     for name in names:
         try:
@@ -254,7 +268,11 @@ def panel(
             power[name] = None  # undefined (nobody can win) or too large to compute
     diff = changes(previous, council) if previous is not None else None
     before = {row.name: row for row in diff.parties} if diff else {}
-    context = Classifier(council, constraints, max_coalitions=max_coalitions)
+    if best:
+        assert shown is not None
+        context, total = best_first(council, shown, constraints, max_coalitions)
+    else:
+        context = Classifier(council, constraints, max_coalitions=max_coalitions)
     certain = context.rank()
     rules = constraints or Constraints()
     possible = [
@@ -360,6 +378,6 @@ def panel(
         "chances": None
         if chances is None
         else {"draws": chances.draws, "seats": chances.seats},
-        "coalitions_total": len(coalitions),
+        "coalitions_total": total if best else len(coalitions),
         "coalitions": coalitions if shown is None else coalitions[:shown],
     }
