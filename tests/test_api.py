@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import subprocess
+import sys
 from fractions import Fraction
 from pathlib import Path
 
@@ -98,3 +100,38 @@ def test_to_dataframe_needs_pandas_and_says_so() -> None:
     else:
         frame = coalitions.to_dataframe(coalitions.minimal_winning(council))
         assert list(frame["seats"]) == [37, 30, 26]
+
+
+def test_importing_loads_only_the_core() -> None:
+    """`import coalitions` loads the models, rules and listings; power,
+    theories, election night, drawing, files and votes load on first use."""
+    code = (
+        "import sys, coalitions; "
+        "print(sorted(m for m in sys.modules if m.startswith('coalitions')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    for deferred in (
+        "_power",
+        "_theories",
+        "_election",
+        "_changes",
+        "_key_players",
+        "_render",
+        "_io",
+        "_allocation",
+        "_chances",
+        "_engine.meet",
+        "_engine.power_kernels",
+    ):
+        assert f"coalitions.{deferred}'" not in loaded
+    assert "coalitions._winning'" in loaded
+
+
+def test_every_lazy_name_loads() -> None:
+    """Each name loaded on first use is the object its module defines."""
+    for name, module in coalitions._LAZY.items():
+        assert getattr(coalitions, name) is getattr(
+            importlib.import_module(module), name
+        )

@@ -20,33 +20,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from coalitions._changes import Changes, SeatChange, changes
 from coalitions._constraints import Constraints
-from coalitions._election import (
-    CoalitionOutlook,
-    Control,
-    ControlStatus,
-    Outlook,
-    PartyOutlook,
-    Status,
-    coalition_outlook,
-    control,
-    outlook,
-)
-from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
 from coalitions._model import Coalition, Council, Party
-from coalitions._power import (
-    POWER_INDICES,
-    PowerIndex,
-    banzhaf,
-    deegan_packel,
-    johnston,
-    power_note,
-    public_good,
-    public_good_counts,
-    shapley_shubik,
-    swings,
-)
 from coalitions._rules import (
     CastingVote,
     DoubleMajority,
@@ -56,22 +31,6 @@ from coalitions._rules import (
     Supermajority,
     simple_majority,
     supermajority,
-)
-from coalitions._theories import (
-    THEORIES,
-    Classification,
-    Classifier,
-    Theory,
-    classify,
-    coalition_range,
-    fewest_parties,
-    median_party,
-    median_party_name,
-    minimal_connected_winning,
-    minimal_range,
-    minimum_winning,
-    plausibility,
-    rank,
 )
 from coalitions._winning import (
     DEFAULT_MAX_COALITIONS,
@@ -93,7 +52,32 @@ if TYPE_CHECKING:  # imported on first use: see __getattr__
         parse_threshold,
     )
     from coalitions._chances import Chance, SeatRange, Simulation, simulate
+    from coalitions._changes import Changes, SeatChange, changes
+    from coalitions._election import (
+        CoalitionOutlook,
+        Control,
+        ControlStatus,
+        Outlook,
+        PartyOutlook,
+        Status,
+        coalition_outlook,
+        control,
+        outlook,
+    )
     from coalitions._io import example, example_names, load_council, load_votes
+    from coalitions._key_players import dictator, dummies, pivotal_members, veto_players
+    from coalitions._power import (
+        POWER_INDICES,
+        PowerIndex,
+        banzhaf,
+        deegan_packel,
+        johnston,
+        power_note,
+        public_good,
+        public_good_counts,
+        shapley_shubik,
+        swings,
+    )
     from coalitions._render.colours import (
         CLASH_THRESHOLD,
         ColourClashWarning,
@@ -110,11 +94,68 @@ if TYPE_CHECKING:  # imported on first use: see __getattr__
     )
     from coalitions._render.records import records, to_dataframe
     from coalitions._render.svg import svg
+    from coalitions._theories import (
+        THEORIES,
+        Classification,
+        Classifier,
+        Theory,
+        classify,
+        coalition_range,
+        fewest_parties,
+        median_party,
+        median_party_name,
+        minimal_connected_winning,
+        minimal_range,
+        minimum_winning,
+        plausibility,
+        rank,
+    )
 
 
-#: Names whose modules load on first use: drawing, files, votes and polls
-#: are not needed to ask who could govern, and importing them costs time.
+#: Names whose modules load on first use: power, theories, election night,
+#: drawing, files, votes and polls are not needed to ask who could govern,
+#: and importing them costs time.
 _LAZY = {
+    "Changes": "coalitions._changes",
+    "SeatChange": "coalitions._changes",
+    "changes": "coalitions._changes",
+    "CoalitionOutlook": "coalitions._election",
+    "Control": "coalitions._election",
+    "ControlStatus": "coalitions._election",
+    "Outlook": "coalitions._election",
+    "PartyOutlook": "coalitions._election",
+    "Status": "coalitions._election",
+    "coalition_outlook": "coalitions._election",
+    "control": "coalitions._election",
+    "outlook": "coalitions._election",
+    "dictator": "coalitions._key_players",
+    "dummies": "coalitions._key_players",
+    "pivotal_members": "coalitions._key_players",
+    "veto_players": "coalitions._key_players",
+    "POWER_INDICES": "coalitions._power",
+    "PowerIndex": "coalitions._power",
+    "banzhaf": "coalitions._power",
+    "deegan_packel": "coalitions._power",
+    "johnston": "coalitions._power",
+    "power_note": "coalitions._power",
+    "public_good": "coalitions._power",
+    "public_good_counts": "coalitions._power",
+    "shapley_shubik": "coalitions._power",
+    "swings": "coalitions._power",
+    "THEORIES": "coalitions._theories",
+    "Classification": "coalitions._theories",
+    "Classifier": "coalitions._theories",
+    "Theory": "coalitions._theories",
+    "classify": "coalitions._theories",
+    "coalition_range": "coalitions._theories",
+    "fewest_parties": "coalitions._theories",
+    "median_party": "coalitions._theories",
+    "median_party_name": "coalitions._theories",
+    "minimal_connected_winning": "coalitions._theories",
+    "minimal_range": "coalitions._theories",
+    "minimum_winning": "coalitions._theories",
+    "plausibility": "coalitions._theories",
+    "rank": "coalitions._theories",
     "records": "coalitions._render.records",
     "to_dataframe": "coalitions._render.records",
     "ALLOCATION_METHODS": "coalitions._allocation",

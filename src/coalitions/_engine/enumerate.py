@@ -16,7 +16,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
-from coalitions._engine import meet
 from coalitions._engine.game import Game
 from coalitions.exceptions import ComputationTooLargeError
 
@@ -242,6 +241,16 @@ def _graded_winning(game: Game) -> Iterator[int]:
             stack.append((j + 1, members | (1 << j), size + 1, weight + weights[j]))
 
 
+def _meet_counts(game: Game) -> tuple[int, int]:
+    """Count by meeting in the middle, loading that module on first need.
+
+    Most councils never need it, and importing it costs time.
+    """
+    from coalitions._engine import meet  # noqa: PLC0415 - loaded on first use
+
+    return meet.count_minimal_winning_and_losing(game)
+
+
 def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
     """Return (number of minimal winning coalitions, number of losing coalitions).
 
@@ -265,7 +274,7 @@ def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
                 f"than {MEET_PLAYER_LIMIT} to meet in the middle",
                 "use iter_minimal_winning() to stream the coalitions instead",
             )
-        return meet.count_minimal_winning_and_losing(game)
+        return _meet_counts(game)
     weights = game.weights[: game.active]
     zero_weight = game.size - game.active
     quota = game.quota
@@ -283,7 +292,7 @@ def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
     if quota * width <= DENSE_BITS_LIMIT:
         minimal, losing = _count_dense(weights, quota, width)
     elif len(weights) <= MEET_PLAYER_LIMIT:
-        return meet.count_minimal_winning_and_losing(game)
+        return _meet_counts(game)
     else:
         raise ComputationTooLargeError(
             "the number of coalitions",
