@@ -625,12 +625,14 @@ LEAST_SEATS_LIMIT = 10_000_000
 
 
 def _least_winning_seats(council: Council) -> int:
-    """The fewest seats any winning coalition holds, from the subset sums."""
-    if council.rule.chair is not None or council.member_quota != (0, None):
+    """The fewest seats any winning coalition holds, from the subset sums.
+
+    Under a rule that counts members, the sums are kept per number of
+    members (one bitset each), since the seats needed depend on it.
+    """
+    if council.rule.chair is not None:
         raise InvalidValueError(
-            "max_parties",
-            council.rule,
-            "a council without a chair's casting vote or a member count",
+            "max_parties", council.rule, "a council without a chair's casting vote"
         )
     if council.declared > LEAST_SEATS_LIMIT:
         raise InvalidValueError(
@@ -638,13 +640,34 @@ def _least_winning_seats(council: Council) -> int:
             council.declared,
             f"a council of at most {LEAST_SEATS_LIMIT:,} seats",
         )
-    reach = 1  # bit t: some parties hold exactly t seats together
+    needed, enough = council.member_quota
+    if (needed, enough) == (0, None):
+        reach = 1  # bit t: some parties hold exactly t seats together
+        for party in council.parties:
+            reach |= reach << party.seats
+        fewest = _least_at_or_above(reach, council.quota)
+        return 0 if fewest is None else fewest  # 0: nobody wins
+    rows = [1]  # rows[k], bit t: some k parties hold exactly t seats together
     for party in council.parties:
-        reach |= reach << party.seats
-    above = reach >> council.quota
+        rows.append(0)
+        for size in range(len(rows) - 1, 0, -1):
+            rows[size] |= rows[size - 1] << party.seats
+    least = [
+        _least_at_or_above(
+            row, 0 if enough is not None and size >= enough else council.quota
+        )
+        for size, row in enumerate(rows)
+        if size >= needed or (enough is not None and size >= enough)
+    ]
+    return min((seats for seats in least if seats is not None), default=0)
+
+
+def _least_at_or_above(reach: int, quota: int) -> int | None:
+    """The smallest total at least ``quota`` in a bitset of totals, if any."""
+    above = reach >> quota
     if not above:
-        return 0  # nobody wins
-    return council.quota + (above & -above).bit_length() - 1
+        return None
+    return quota + (above & -above).bit_length() - 1
 
 
 def plausibility(item: Classification) -> tuple[object, ...]:
@@ -755,8 +778,7 @@ def best_first(
     if max_coalitions is None or (total is not None and total <= max_coalitions):
         classifier = Classifier(council, constraints, max_coalitions=max_coalitions)
         return classifier, len(classifier.listed)
-    plain = council.rule.chair is None and council.member_quota == (0, None)
-    if constraints or total is None or not plain:
+    if constraints or total is None or council.rule.chair is not None:
         raise TooManyCoalitionsError(total, max_coalitions, "iter_minimal_winning")
     for size in range(1, len(council.parties) + 1):
         classifier = Classifier(
