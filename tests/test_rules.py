@@ -21,6 +21,7 @@ from coalitions import (
 from coalitions.exceptions import (
     InvalidQuotaError,
     InvalidSeatsError,
+    InvalidTypeError,
     InvalidValueError,
     UnknownPartyError,
 )
@@ -108,7 +109,11 @@ def test_majority_of_filled_seats() -> None:
     ("quota", "error", "field"),
     [
         ({"rule": "dictatorship"}, InvalidValueError, "quota.rule"),
-        ({"rule": "supermajority", "fraction": "7/5"}, InvalidQuotaError, "fraction"),
+        (
+            {"rule": "supermajority", "fraction": "7/5"},
+            InvalidQuotaError,
+            "quota.fraction",
+        ),
         ({"rule": "casting_vote", "chair": "Nobody"}, UnknownPartyError, None),
         ({"rule": "casting_vote", "chair": "Zero"}, InvalidQuotaError, "quota.chair"),
         ({"rule": "majority", "colour": "red"}, InvalidValueError, "quota"),
@@ -391,3 +396,27 @@ def test_a_double_majority_refuses_what_it_cannot_mean() -> None:
     council = Council.from_seats("C", seats, quota=DoubleMajority("65%", members=2))
     with pytest.raises(InvalidValueError, match="blocs"):
         coalitions.minimal_winning(council, constraints=Constraints(blocs=[["A", "B"]]))
+
+
+@pytest.mark.parametrize(
+    ("options", "field"),
+    [
+        ({"share": "abc", "members": 2}, "quota.share"),
+        ({"share": 0.65, "members": 2}, "quota.share"),
+        ({"share": "65%", "members": "x"}, "quota.members"),
+        ({"share": "65%", "members": True}, "quota.members"),
+        ({"share": "65%", "members": 2, "blocking": "x"}, "quota.blocking"),
+        ({"share": "165%", "members": 2}, "quota.share"),
+    ],
+)
+def test_a_double_majority_from_a_file_names_the_bad_option(
+    options: dict[str, object], field: str
+) -> None:
+    data = {
+        "name": "C",
+        "parties": [{"name": "A", "seats": 5}, {"name": "B", "seats": 3}],
+        "quota": {"rule": "double_majority", **options},
+    }
+    with pytest.raises((InvalidValueError, InvalidTypeError)) as caught:
+        Council.from_dict(data)
+    assert caught.value.field == field

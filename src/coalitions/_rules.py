@@ -18,7 +18,11 @@ from typing import Any, ClassVar, Protocol, runtime_checkable
 import attrs
 
 from coalitions._validate import clean_name, whole_number
-from coalitions.exceptions import InvalidQuotaError, InvalidTypeError, InvalidValueError
+from coalitions.exceptions import (
+    InvalidQuotaError,
+    InvalidTypeError,
+    InvalidValueError,
+)
 
 
 def simple_majority(total_seats: int) -> int:
@@ -100,10 +104,10 @@ def supermajority(
     return quota
 
 
-def _exact_fraction(value: object) -> Fraction:
+def _exact_fraction(value: object, field: str = "fraction") -> Fraction:
     if isinstance(value, bool | float):
         raise InvalidTypeError(
-            "fraction", value, "an exact share such as Fraction(2, 3) or '2/3'"
+            field, value, "an exact share such as Fraction(2, 3), '2/3' or '65%'"
         )
     if isinstance(value, Fraction | int | Decimal):
         return Fraction(value)
@@ -116,7 +120,7 @@ def _exact_fraction(value: object) -> Fraction:
         except ValueError:
             pass
     raise InvalidTypeError(
-        "fraction", value, "an exact share such as Fraction(2, 3), '2/3' or '65%'"
+        field, value, "an exact share such as Fraction(2, 3), '2/3' or '65%'"
     )
 
 
@@ -476,12 +480,16 @@ def _share_text(share: Fraction) -> str:
     return str(share)
 
 
+def _exact_share(value: object) -> Fraction:
+    return _exact_fraction(value, "share")
+
+
 def _members(value: object) -> int | Fraction:
     if isinstance(value, int) and not isinstance(value, bool):
         if value < 0:
             raise InvalidQuotaError("members", value, "a number of members, 0 or more")
         return value
-    share = _exact_fraction(value)
+    share = _exact_fraction(value, "members")
     if not 0 < share <= 1:
         raise InvalidQuotaError("members", value, "a share of the members in (0, 1]")
     return share
@@ -524,7 +532,7 @@ class DoubleMajority(_Plain):
     """
 
     kind: ClassVar[str] = "double_majority"
-    share: Fraction = attrs.field(converter=_exact_fraction)
+    share: Fraction = attrs.field(converter=_exact_share)
     members: int | Fraction = attrs.field(converter=_members, kw_only=True)
     blocking: int | None = attrs.field(default=None, kw_only=True, converter=_blocking)
 
@@ -620,7 +628,9 @@ def _rule_from_dict(data: Mapping[str, Any]) -> QuotaRule:
         )
     try:
         rule: QuotaRule = RULES[kind](**options)
-    except TypeError:
+    except (InvalidValueError, InvalidTypeError) as error:  # say which option
+        raise type(error)(f"quota.{error.field}", error.value, error.expected) from None
+    except TypeError:  # an option missing or unknown
         raise InvalidValueError(
             "quota", dict(data), f"the options of the {kind!r} rule"
         ) from None
