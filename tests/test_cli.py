@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from fractions import Fraction
@@ -451,3 +452,23 @@ def test_show_with_positions_inline_or_from_a_file(
         ]
     assert main(["show", "darlington-2023", "--positions", "Labour"]) == 2
     assert "PARTY=NUMBER" in capsys.readouterr().err
+
+
+def test_power_shows_what_it_can_and_says_what_it_cannot(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """23 parties with population-sized seats: Johnston is out of reach, the
+    other indices are shown and the table says why Johnston is missing."""
+    rng = random.Random(23)
+    rows = "".join(f"P{i},{rng.randint(10**6, 10**8)}\n" for i in range(23))
+    path = tmp_path / "populations.csv"
+    path.write_text("party,seats\n" + rows, encoding="utf-8")
+    assert main(["power", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "Johnston: not computed: cannot compute the Johnston index" in out
+    assert "Shapley-Shubik" in out
+    assert main(["power", str(path), "--json", "--index", "banzhaf"]) == 0
+    document = json.loads(capsys.readouterr().out)
+    assert document["not_computed"] == {}
+    assert main(["power", str(path), "--index", "johnston"]) == 2
+    assert "Johnston" in capsys.readouterr().err

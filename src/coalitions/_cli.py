@@ -32,7 +32,11 @@ from coalitions._render.votes import (
     simulation_document,
     simulation_table,
 )
-from coalitions.exceptions import CoalitionsError, InvalidValueError
+from coalitions.exceptions import (
+    CoalitionsError,
+    ComputationTooLargeError,
+    InvalidValueError,
+)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
@@ -287,10 +291,18 @@ def _council_command(args: argparse.Namespace) -> str:
         council = council.with_positions(_positions(args.positions))
     if args.command == "power":
         names = [args.index] if args.index else list(POWER_INDICES)
-        indices = {name: POWER_INDICES[name](council) for name in names}
+        indices: dict[str, dict[str, Fraction]] = {}
+        skipped: dict[str, str] = {}
+        for name in names:
+            try:
+                indices[name] = POWER_INDICES[name](council)
+            except ComputationTooLargeError as error:
+                if args.index:  # the one index asked for: say why not
+                    raise
+                skipped[name] = str(error)  # the others are still worth showing
         if args.json:
-            return json_dumps(power_document(council, indices))
-        return power_table(council, indices)
+            return json_dumps(power_document(council, indices, skipped))
+        return power_table(council, indices, skipped)
     return _show(council, args)
 
 

@@ -12,12 +12,15 @@ from coalitions._render.panel import fraction_value
 
 
 def power_document(
-    council: Council, indices: Mapping[str, Mapping[str, Fraction]]
+    council: Council,
+    indices: Mapping[str, Mapping[str, Fraction]],
+    skipped: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Return the JSON document printed by ``coalitions power --json``.
 
     Each value is written as the panel document writes power: ``{"exact":
-    "7/10", "value": 0.7}``.
+    "7/10", "value": 0.7}``. ``skipped`` gives the indices out of reach for
+    this council, with the reason.
     """
     return {
         "council": council.to_dict(),
@@ -27,11 +30,20 @@ def power_document(
             name: {party: fraction_value(value) for party, value in values.items()}
             for name, values in indices.items()
         },
+        "not_computed": dict(skipped or {}),
     }
 
 
-def power_table(council: Council, indices: Mapping[str, Mapping[str, Fraction]]) -> str:
-    """Return the table printed by ``coalitions power``, values in per cent."""
+def power_table(
+    council: Council,
+    indices: Mapping[str, Mapping[str, Fraction]],
+    skipped: Mapping[str, str] | None = None,
+) -> str:
+    """Return the table printed by ``coalitions power``, values in per cent.
+
+    Indices in ``skipped`` (out of reach for this council) are listed below
+    the table with the reason.
+    """
     header = ("Party", "Seats", *(POWER_INDICES[name].short_title for name in indices))
     rows = [
         (
@@ -50,6 +62,8 @@ def power_table(council: Council, indices: Mapping[str, Mapping[str, Fraction]])
     note = power_note(council)
     if note:
         lines += ["", note]
+    for name, reason in (skipped or {}).items():
+        lines += ["", f"{POWER_INDICES[name].title}: not computed: {reason}"]
     return "\n".join(lines)
 
 
