@@ -13,7 +13,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 import coalitions
-from coalitions import CastingVote, Council, Party
+from coalitions import CastingVote, Council, DoubleMajority, Party
 from coalitions.exceptions import (
     ComputationTooLargeError,
     InvalidSeatsError,
@@ -116,7 +116,8 @@ def test_each_minimal_winning_is_winning_and_minimal(council: Council) -> None:
         assert coalition.is_winning
         assert council.is_winning(coalition)
         assert all(not wins(council, members - {m}) for m in members)
-        assert all(party.seats > 0 for party in coalition.parties)
+        if council.member_quota == (0, None):  # else a seatless member counts
+            assert all(party.seats > 0 for party in coalition.parties)
 
 
 @given(councils(max_parties=9))
@@ -200,10 +201,11 @@ def test_renaming_parties_changes_only_names(council: Council) -> None:
 @given(councils(), st.integers(2, 7))
 def test_scaling_seats_and_quota_changes_nothing(council: Council, factor: int) -> None:
     """Multiplying every seat count and the quota by one factor keeps the game."""
-    # A casting vote scales with the seats; every other rule is a quota.
+    # A casting vote and a share of the seats with a member count scale with
+    # the seats; every other rule becomes a quota.
     rule = (
         council.rule
-        if isinstance(council.rule, CastingVote)
+        if isinstance(council.rule, CastingVote | DoubleMajority)
         else (council.majority * factor)
     )
     scaled = Council(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -292,13 +292,36 @@ class Decoder:
             members_enough=self.members_enough,
         )
 
-    def sort_key(self, mask: int) -> int:
-        """Return an int that orders bitmasks like their coalitions' listing order.
+    @functools.cached_property
+    def sort_key(self) -> Callable[[int], int]:
+        """A function from bitmasks to ints that order them as listings do.
 
         Fewest parties first, then most seats, then names: the order of
         [`Coalition.sort_key`][coalitions.Coalition.sort_key], as one integer
-        so that sorting compares numbers, not tuples of names.
+        so that sorting compares numbers, not tuples of names. Up to four
+        bytes of players (32 players) the lookups are written out, which
+        computes a key about three times as fast as a loop over the bytes.
         """
+        if len(self._heads) > 4:
+            return self._sort_key_by_loop
+        nothing: list[tuple[int, ...]] = [(0,)] * (4 - len(self._heads))
+        # Missing bytes are 0 and add nothing: one entry for 0 is enough.
+        h0, h1, h2, h3 = self._heads + nothing
+        _, s1, s2, s3 = self._name_shifts + nothing
+        n0, n1, n2, n3 = self._names + nothing
+        total, per_size = self.total_seats, self.total_seats + 1
+        name_bits, width = self._name_bits, self._width
+
+        def key(mask: int) -> int:
+            a, b, c, d = mask & 255, mask >> 8 & 255, mask >> 16 & 255, mask >> 24
+            head = total + h0[a] + h1[b] + h2[c] + h3[d]
+            names = (((n0[a] << s1[b] | n1[b]) << s2[c] | n2[c]) << s3[d]) | n3[d]
+            return head << name_bits | names << (name_bits - width * (head // per_size))
+
+        return key
+
+    def _sort_key_by_loop(self, mask: int) -> int:
+        """The listing-order key of `sort_key`, for any number of players."""
         head = self.total_seats
         names = 0
         for heads, shifts, codes in zip(
