@@ -155,9 +155,8 @@ def _minimal_winning_by_size(game: Game, max_size: int | None) -> Iterator[list[
     for j, weight in enumerate(weights):
         before[j + 1] = before[j] + weight
     conflicts = game.conflicts
-    remaining = suffix_sums(weights)
     wins = game.wins
-    if not wins(n, remaining[0]):
+    if not wins(n, before[n]):
         return
     stack = [(0, 0, 0, 0)]  # (next player, members, their number, weight)
     batch: list[int] = []
@@ -191,15 +190,15 @@ def iter_winning_masks(game: Game) -> Iterator[int]:
     are yielded directly; a branch whose remaining players cannot reach the
     quota is cut. The work is O(n) per coalition.
     """
-    weights = game.weights
-    quota = game.quota
-    n = len(weights)
-    remaining = suffix_sums(weights)
     if game.infeasible or not game.can_win:
         return
     if game.graded:
         yield from _graded_winning(game)
         return
+    weights = game.weights
+    quota = game.quota
+    n = len(weights)
+    remaining = suffix_sums(weights)
     conflicts = game.conflicts
     stack = [(0, 0, quota)]
     while stack:

@@ -99,6 +99,17 @@ class Game:
         return not self.infeasible and self.wins(self.size, self.total)
 
 
+def players_by_weight(weights: Iterable[int]) -> dict[int, list[int]]:
+    """Each distinct weight with the players that have it, in player order.
+
+    Players of equal weight have equal power, so kernels compute one of them.
+    """
+    players: dict[int, list[int]] = {}
+    for player, weight in enumerate(weights):
+        players.setdefault(weight, []).append(player)
+    return players
+
+
 def bits(mask: int) -> Iterable[int]:
     """Yield the positions of the set bits of ``mask``, lowest first."""
     while mask:

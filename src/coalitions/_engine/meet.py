@@ -23,7 +23,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from fractions import Fraction
 
-from coalitions._engine.game import Game
+from coalitions._engine.game import Game, players_by_weight
 
 
 def _subsets(weights: Sequence[int]) -> list[tuple[int, int]]:
@@ -120,13 +120,6 @@ def _without(weights: Sequence[int], player: int) -> list[int]:
     return [w for j, w in enumerate(weights) if j != player]
 
 
-def _distinct(weights: Sequence[int]) -> dict[int, list[int]]:
-    players: dict[int, list[int]] = {}
-    for player, weight in enumerate(weights):
-        players.setdefault(weight, []).append(player)
-    return players
-
-
 def swings_by_size(game: Game) -> list[list[int]]:
     """For each player, how many of its swings have each size (without it).
 
@@ -137,7 +130,7 @@ def swings_by_size(game: Game) -> list[list[int]]:
     weights = game.weights
     needs = _thresholds(game)
     result: list[list[int]] = [[0] * game.size for _ in range(game.size)]
-    for weight, players in _distinct(weights).items():
+    for weight, players in players_by_weight(weights).items():
         if weight == 0 and not game.graded:
             continue  # never a swing
         counts = graded_window_by_size(

@@ -21,10 +21,10 @@ from __future__ import annotations
 
 import math
 import operator
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from fractions import Fraction
 
-from coalitions._engine.game import Game
+from coalitions._engine.game import Game, players_by_weight
 
 
 def _digit(packed: int, index: int, width: int) -> int:
@@ -32,14 +32,6 @@ def _digit(packed: int, index: int, width: int) -> int:
     if index < 0:
         return 0
     return (packed >> (index * width)) & ((1 << width) - 1)
-
-
-def _distinct(weights: tuple[int, ...]) -> Iterator[tuple[int, list[int]]]:
-    """Yield each distinct weight with the players that have it."""
-    players: dict[int, list[int]] = {}
-    for player, weight in enumerate(weights):
-        players.setdefault(weight, []).append(player)
-    yield from players.items()
 
 
 def swings(game: Game) -> list[int]:
@@ -64,7 +56,7 @@ def swings(game: Game) -> list[int]:
         if weight < quota:
             cumulative = (cumulative + (cumulative << (weight * width))) & mask
     result = [0] * n
-    for weight, players in _distinct(game.weights):
+    for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
             continue  # a player with no weight is never a swing
         even = cumulative
@@ -133,7 +125,7 @@ def shapley_shubik(game: Game) -> list[Fraction]:
             by_size[size] += (by_size[size - 1] & below) << shift
     factorial = [math.factorial(k) for k in range(n + 1)]
     result = [Fraction(0)] * n
-    for weight, players in _distinct(game.weights):
+    for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
             continue
         shift = weight * width
