@@ -19,10 +19,15 @@ References:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import math
 import operator
+from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
+
+import attrs
 
 from coalitions._engine.game import Game, players_by_weight
 
@@ -150,81 +155,139 @@ def critical_tallies(
     """Sum ``score(critical members)`` over the coalitions where a player is critical.
 
     A member ``j`` of a winning coalition ``S`` is *critical* when ``S - j``
-    loses, that is when ``w_j > w(S) - quota`` (the surplus). So for a given
-    surplus ``s`` the critical members of ``S`` are exactly its members
-    heavier than ``s``; call them ``H`` and the rest ``L``. Grouping the
-    surpluses between consecutive distinct weights fixes which players are
-    heavy, and for each heavy player ``i``::
+    loses, that is when ``w_j`` exceeds the surplus ``w(S) - quota``. Take the
+    distinct weights ``v_1 > v_2 > ... > v_d`` (and ``v_{d+1} = 0``). A
+    surplus in ``[v_{c+1}, v_c)`` makes exactly the members of weight ``v_c``
+    or more critical: call those players *heavy* (``K_c``) and the rest
+    light. So for a heavy player ``i`` of weight ``v``::
 
-        tally_i = sum over S with i critical of score(|critical members of S|)
+        tally_i = sum over c, k of score(k + 1) * #{T in K_c - i, |T| = k,
+                  L light: q + v_{c+1} <= v + w(T) + w(L) < q + v_c}
 
-    is a sum over heavy sets ``B`` containing ``i`` (counted by size and
-    weight) times light sets ``A`` (counted by weight), for totals
-    ``quota + s``. With ``minimal_only`` only ``A`` empty counts: every
-    member critical, i.e. the minimal winning coalitions.
+    With ``minimal_only`` only ``L`` empty counts: every member critical,
+    that is the minimal winning coalitions (``score(k) = 1`` counts them per
+    member, Holler; ``score(k) = lcm / k`` gives Deegan-Packel's sums).
+    Without it, ``score(k) = lcm / k`` gives Johnston's sums and
+    ``score(k) = 1`` the swings.
 
-    ``score(k) = 1`` gives swings (or, minimal only, the public good counts);
-    ``score(k) = L / k`` gives Johnston's (or Deegan-Packel's) sums times
-    ``L``.
+    The table of ``K_c`` (with the light players' weights folded in, when
+    they count) is kept by size, each row a packed polynomial over totals
+    below ``quota + v_1`` holding *cumulative* counts, so that a window is
+    two digits. Per heavy weight ``v`` one division by ``1 + y x^v`` removes
+    ``i``: O(d^2 n) packed operations in all, plus O(n^2) to build the
+    tables, and digits only ``n + 2`` bits wide (scores are applied to the
+    counts read out, not carried in the tables).
     """
-    quota, n = game.quota, game.size
-    weights = game.weights
-    classes = sorted({w for w in weights if w > 0})
-    if not classes:
-        return [0] * n
-    top = quota + classes[-1]  # totals that matter are below this
-    largest_score = max(score(k) for k in range(1, n + 1))
-    width = largest_score.bit_length() + 2 * n + top.bit_length() + 2
-    mask = (1 << (top * width)) - 1
-    digit_mask = (1 << width) - 1
-
-    heavy = [w for w in weights if w > 0]
-    rows = [1]  # rows[k]: packed counts of heavy subsets of size k by weight
-    for weight in heavy:
-        rows.append(0)
-        shift = weight * width
-        below = (1 << ((top - weight) * width)) - 1  # see shapley_shubik
-        for size in range(len(rows) - 1, 0, -1):
-            rows[size] += (rows[size - 1] & below) << shift
-    light = 1 << 0  # packed counts of light subsets by weight
-    for weight in weights:
-        if weight == 0:
-            light = light + light  # a zero-weight player doubles every count
+    quota, n, weights = game.quota, game.size, game.weights
+    multiplicity = Counter(weight for weight in weights if weight > 0)
+    classes = sorted(multiplicity, reverse=True)
+    if quota <= 0 or not classes:
+        return [0] * n  # nobody is ever critical
+    top = quota + classes[0]  # totals that matter are below this
+    width = n + 2  # cumulative counts of sets of one size stay below 2^n
+    digit = (1 << width) - 1
+    table = Table(top, width)
     scores = [0] + [score(k) for k in range(1, n + 1)]
-    tally_by_weight: dict[int, int] = {}
-    low = 0
-    for high in classes:
-        # Surpluses in [low, high): heavy players weigh >= high.
-        first, last = quota + low, quota + high - 1
-        for weight in (w for w in classes if w >= high):
+    tallies: dict[int, int] = {}
+
+    def tally_surplus(rows: list[int], index: int) -> None:
+        """Add the coalitions whose surplus lies in ``[v_{c+1}, v_c)``."""
+        high = classes[index]
+        low = classes[index + 1] if index + 1 < len(classes) else 0
+        heavy = [w for w in classes[: index + 1] for _ in range(multiplicity[w])]
+        if minimal_only and sum(heavy) < quota + low:
+            return  # the heavy players together fall short
+        # The lightest k heavy players weigh lightest[k - 1]: more of them than
+        # `stop` weigh too much for the window, and their rows are not read.
+        lightest = list(itertools.accumulate(reversed(heavy)))
+        for weight in classes[: index + 1]:
+            first = quota + low - weight  # the rest weighs in [first, last)
+            last = quota + high - weight
+            if last <= 0:
+                continue
             shift = weight * width
-            with_member = 0  # sum over k of score(k) * (sets of size k with i)
-            previous = 0
-            for size in range(len(rows) - 1):
-                current = rows[size] - ((previous << shift) & mask)
-                with_member += scores[size + 1] * current
-                previous = current
-            with_member = (with_member << shift) & mask
-            totals = with_member if minimal_only else (with_member * light) & mask
-            window = (totals >> (first * width)) & (
-                (1 << ((last - first + 1) * width)) - 1
-            )
+            below = (1 << (max(last - weight, 0) * width)) - 1
+            upper, lower = (last - 1) * width, (first - 1) * width
+            stop = bisect.bisect_left(lightest, last)
             tally = 0
-            while window:
-                tally += window & digit_mask
-                window >>= width
-            tally_by_weight[weight] = tally_by_weight.get(weight, 0) + tally
-        # Players of weight `high` turn light for the next surpluses.
-        shift = high * width
-        for _ in range(weights.count(high)):
-            previous = 0
-            for size in range(len(rows)):
-                rows[size] = rows[size] - ((previous << shift) & mask)
-                previous = rows[size]
-            rows.pop()
-            light = (light + (light << shift)) & mask
-        low = high
-    return [tally_by_weight.get(w, 0) if w > 0 else 0 for w in weights]
+            previous = 0  # row size - 1 of the table without one such player
+            for size, row in enumerate(rows[: stop + 1]):
+                current = row - ((previous & below) << shift)
+                count = (current >> upper) & digit
+                if first > 0:
+                    count -= (current >> lower) & digit
+                tally += scores[size + 1] * count
+                previous = current
+            tallies[weight] = tallies.get(weight, 0) + tally
+
+    if minimal_only:
+        rows = [table.ones]
+        for index, weight in enumerate(classes):
+            for _ in range(multiplicity[weight]):
+                table.add(rows, weight)
+            tally_surplus(rows, index)
+    else:
+        # Weightless players are always light: each doubles every count.
+        rows = [table.ones << (n - game.active)]
+        for weight in classes:
+            for _ in range(multiplicity[weight]):
+                table.add(rows, weight)
+        for index in range(len(classes) - 1, -1, -1):
+            tally_surplus(rows, index)
+            for _ in range(multiplicity[classes[index]]):
+                table.make_light(rows, classes[index])
+    return [tallies.get(weight, 0) if weight > 0 else 0 for weight in weights]
+
+
+@attrs.frozen
+class Table:
+    """Packed rows by coalition size of cumulative counts by total weight.
+
+    Row ``k`` holds, in digit ``t`` (``width`` bits, ``t < top``), the
+    number of sets of ``k`` players weighing at most ``t``.
+
+    Attributes:
+        top: Totals at or above this are dropped.
+        width: Bits per digit.
+    """
+
+    top: int
+    width: int
+
+    @property
+    def ones(self) -> int:
+        """The empty set's row: one set weighing at most ``t``, for every ``t``."""
+        return ((1 << (self.top * self.width)) - 1) // ((1 << self.width) - 1)
+
+    def _below(self, weight: int) -> int:
+        return (1 << (max(self.top - weight, 0) * self.width)) - 1
+
+    def add(self, rows: list[int], weight: int) -> None:
+        """Multiply by ``1 + y x^weight``: a player joins, one size up."""
+        shift, below = weight * self.width, self._below(weight)
+        rows.append(0)
+        for size in range(len(rows) - 1, 0, -1):
+            # Cut the source below top - weight before shifting, so that the
+            # sum needs no mask: cheaper than masking the shifted number.
+            rows[size] += (rows[size - 1] & below) << shift
+        _trim(rows)
+
+    def make_light(self, rows: list[int], weight: int) -> None:
+        """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
+        shift, below = weight * self.width, self._below(weight)
+        previous = 0
+        for size, row in enumerate(rows):
+            previous = row - ((previous & below) << shift)
+            rows[size] = previous
+        _trim(rows)
+        for size, row in enumerate(rows):
+            rows[size] = row + ((row & below) << shift)
+
+
+def _trim(rows: list[int]) -> None:
+    """Drop rows that are zero below the top (no set of that size is light enough)."""
+    while len(rows) > 1 and not rows[-1]:
+        rows.pop()
 
 
 def minimal_counts(game: Game) -> list[int]:
