@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import coalitions
 from coalitions import Council, Party, Supermajority, _power
 from coalitions._cli import main
+from coalitions._engine import power_kernels
 from coalitions._engine.game import game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -396,15 +397,57 @@ def test_electoral_college_power_is_consistent() -> None:
         assert values["CA"] > values["TX"] > values["WY"]
 
 
-def test_many_distinct_sizes_refuse_the_size_indices_but_not_the_others() -> None:
-    """100 parties of 100 sizes: Banzhaf and public good run; Johnston refuses."""
-    seats = {f"P{i}": 2 * i + 1 for i in range(100)}
+def test_critical_tallies_score_one_are_swings_and_memberships() -> None:
+    """Scoring every critical member 1 gives two independent kernels' counts."""
+    rng = random.Random(7)
+    for _ in range(200):
+        seats = {f"P{i}": rng.randint(0, 30) for i in range(rng.randint(1, 12))}
+        council = Council.from_seats("Random", seats)
+        game = game_of(council)
+        if not game.can_win:
+            continue
+        assert power_kernels.critical_tallies(
+            game, lambda k: 1, minimal_only=False
+        ) == power_kernels.swings(game)
+        assert power_kernels.critical_tallies(
+            game, lambda k: 1, minimal_only=True
+        ) == power_kernels.minimal_counts(game)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("count", "largest"), [(100, 199), (400, 20)])
+def test_hundreds_of_parties_get_every_index(count: int, largest: int) -> None:
+    """100 parties of 1-199 seats, 400 of 1-20: no index is refused.
+
+    The critical members' kernel, scored 1, reproduces the swings and the
+    minimal winning memberships that two other kernels count.
+    """
+    rng = random.Random(count)
+    seats = {f"P{i}": rng.randint(1, largest) for i in range(count)}
+    council = Council.from_seats("Many parties", seats)
+    game = game_of(council)
+    assert power_kernels.critical_tallies(
+        game, lambda k: 1, minimal_only=False
+    ) == power_kernels.swings(game)
+    assert power_kernels.critical_tallies(
+        game, lambda k: 1, minimal_only=True
+    ) == power_kernels.minimal_counts(game)
+    for name in ("deegan_packel", "johnston"):
+        values = coalitions.POWER_INDICES[name](council)
+        assert sum(values.values()) == 1
+        heavier = max(seats, key=seats.__getitem__)
+        lighter = min(seats, key=seats.__getitem__)
+        assert values[heavier] >= values[lighter] > 0
+
+
+def test_games_out_of_reach_are_refused_with_the_estimate() -> None:
+    """300 parties of 300 sizes: Johnston's tables are out of reach, said at once."""
+    seats = {f"P{i}": 2 * i + 1 for i in range(300)}
     council = Council.from_seats("Many sizes", seats)
-    assert sum(coalitions.banzhaf(council).values()) == 1
-    assert sum(coalitions.public_good(council).values()) == 1
     with pytest.raises(ComputationTooLargeError) as caught:
         coalitions.johnston(council)
-    assert "100 parties" in str(caught.value)
+    assert "300 parties" in str(caught.value)
+    assert "steps" in str(caught.value)
 
 
 @given(
