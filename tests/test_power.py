@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from fractions import Fraction
 from html import escape
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 import coalitions
 from coalitions import Council, Party, Supermajority, _power
 from coalitions._cli import main
-from coalitions._engine import power_kernels
+from coalitions._engine import bigint, power_kernels
 from coalitions._engine.game import game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -412,6 +413,43 @@ def test_critical_tallies_score_one_are_swings_and_memberships() -> None:
         assert power_kernels.critical_tallies(
             game, lambda k: 1, minimal_only=True
         ) == power_kernels.minimal_counts(game)
+
+
+@pytest.mark.parametrize("integers", bigint.available())
+@given(council=councils(max_parties=9, max_seats=20))
+def test_tables_count_alike_in_every_integer_type(
+    integers: bigint.Backend, council: Council
+) -> None:
+    """Python's and GMP's integers give the definition's counts, as Python ints."""
+    game = game_of(council)
+    if not game.can_win or game.graded or not game.simple:
+        return
+    names = [council.parties[position].name for position in game.parties]
+    scale = math.lcm(*range(1, game.size + 1))
+    in_use = bigint.backend()
+    bigint.use(integers)
+    try:
+        swings = power_kernels.swings(game)
+        shapley = power_kernels.shapley_shubik(game)
+        memberships = power_kernels.critical_tallies(
+            game, lambda k: 1, minimal_only=True
+        )
+        johnston = power_kernels.critical_tallies(
+            game, lambda k: scale // k, minimal_only=False
+        )
+    finally:
+        bigint.use(in_use)
+    assert dict(zip(names, swings, strict=True)) == brute_swings(council)
+    assert dict(zip(names, shapley, strict=True)) == brute_shapley_shubik(council)
+    assert dict(zip(names, memberships, strict=True)) == (
+        brute_public_good_counts(council)
+    )
+    assert normalise(
+        {name: Fraction(value) for name, value in zip(names, johnston, strict=True)}
+    ) == brute_johnston(council)
+    for value in (*swings, *memberships, *johnston):
+        assert type(value) is int
+    assert all(type(value.numerator) is int for value in shapley)
 
 
 @pytest.mark.slow

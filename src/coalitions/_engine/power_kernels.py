@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import attrs
 
+from coalitions._engine import bigint
 from coalitions._engine.game import Game, players_by_weight
 
 
@@ -55,7 +56,7 @@ def swings(game: Game) -> list[int]:
     if quota > 0 and active and active[0] == active[-1]:
         return _equal_swings(game)
     width = n + quota.bit_length() + 2
-    mask = (1 << (quota * width)) - 1
+    mask = bigint.low_bits(quota * width)
     cumulative = mask // ((1 << width) - 1)  # every total: the empty set
     for weight in game.weights:
         if weight < quota:
@@ -74,7 +75,7 @@ def swings(game: Game) -> list[int]:
             without, quota - 1 - weight, width
         )
         for player in players:
-            result[player] = count
+            result[player] = int(count)
     return result
 
 
@@ -109,7 +110,7 @@ def shapley_shubik(game: Game) -> list[Fraction]:
         share = Fraction(1, game.active)
         return [share] * game.active + [Fraction(0)] * (n - game.active)
     width = n + 2  # cumulative counts of subsets of one size stay below 2^n
-    mask = (1 << (quota * width)) - 1
+    mask = bigint.low_bits(quota * width)
     # No coalition of more than `largest` players has a total below the quota
     # (even the lightest ones reach it), so larger sizes are never tabled.
     lightest = sorted(game.weights)
@@ -125,7 +126,7 @@ def shapley_shubik(game: Game) -> list[Fraction]:
         shift = weight * width
         # Cut the source below quota - weight before shifting, so that the
         # sum needs no mask: cheaper than masking the shifted number.
-        below = (1 << ((quota - weight) * width)) - 1
+        below = bigint.low_bits((quota - weight) * width)
         for size in range(added, 0, -1):
             by_size[size] += (by_size[size - 1] & below) << shift
     factorial = [math.factorial(k) for k in range(n + 1)]
@@ -143,7 +144,7 @@ def shapley_shubik(game: Game) -> list[Fraction]:
             )
             numerator += count * factorial[size] * factorial[n - size - 1]
             previous = current
-        value = Fraction(numerator, factorial[n])
+        value = Fraction(int(numerator), factorial[n])
         for player in players:
             result[player] = value
     return result
@@ -206,7 +207,7 @@ def critical_tallies(
             if last <= 0:
                 continue
             shift = weight * width
-            below = (1 << (max(last - weight, 0) * width)) - 1
+            below = bigint.low_bits(max(last - weight, 0) * width)
             upper, lower = (last - 1) * width, (first - 1) * width
             stop = bisect.bisect_left(lightest, last)
             tally = 0
@@ -218,7 +219,7 @@ def critical_tallies(
                     count -= (current >> lower) & digit
                 tally += scores[size + 1] * count
                 previous = current
-            tallies[weight] = tallies.get(weight, 0) + tally
+            tallies[weight] = tallies.get(weight, 0) + int(tally)
 
     if minimal_only:
         rows = [table.ones]
@@ -257,10 +258,10 @@ class Table:
     @property
     def ones(self) -> int:
         """The empty set's row: one set weighing at most ``t``, for every ``t``."""
-        return ((1 << (self.top * self.width)) - 1) // ((1 << self.width) - 1)
+        return bigint.low_bits(self.top * self.width) // ((1 << self.width) - 1)
 
     def _below(self, weight: int) -> int:
-        return (1 << (max(self.top - weight, 0) * self.width)) - 1
+        return bigint.low_bits(max(self.top - weight, 0) * self.width)
 
     def add(self, rows: list[int], weight: int) -> None:
         """Multiply by ``1 + y x^weight``: a player joins, one size up."""
