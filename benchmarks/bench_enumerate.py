@@ -164,6 +164,23 @@ def main() -> None:
             f"{count / streamed:>12,.0f} {count / listed:>12,.0f}"
         )
     print(f"rate at n=30 / rate at n=20 (internal): {rates[30] / rates[20]:.2f}")
+    for n in (20, 25):
+        council = games[n]
+        medians = timing.interleaved_medians(
+            {
+                "streamed": lambda council=council: collections.deque(
+                    coalitions.iter_minimal_winning(council), 0
+                ),
+                "listed": lambda council=council: coalitions.minimal_winning(
+                    council, max_coalitions=None
+                ),
+            },
+            repeats=5,
+        )
+        print(
+            f"n={n}: sorted list / streamed, taking turns: "
+            f"{medians['listed'] / medians['streamed']:.2f}"
+        )
 
     council = games[20]
     game = compile_game(council)

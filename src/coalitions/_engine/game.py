@@ -249,7 +249,7 @@ class Decoder:
         # A coalition's names (largest party first) compare like the digits
         # of their alphabetical ranks, `width` bits each, read as one integer.
         rank = {name: r for r, name in enumerate(sorted(council.names))}
-        self._width = width = max(1, len(council.parties).bit_length())
+        width = max(1, len(council.parties).bit_length())
         self._name_bits = width * len(council.parties)
         self._parties: list[tuple[tuple[Party, ...], ...]] = []
         self._heads: list[tuple[int, ...]] = []
@@ -309,27 +309,54 @@ class Decoder:
 
         Fewest parties first, then most seats, then names: the order of
         [`Coalition.sort_key`][coalitions.Coalition.sort_key], as one integer
-        so that sorting compares numbers, not tuples of names. Up to four
-        bytes of players (32 players) the lookups are written out, which
-        computes a key about three times as fast as a loop over the bytes.
+        so that sorting compares numbers, not tuples of names. The high part
+        (size and seats) decides unless it ties, and then the coalitions have
+        as many members, so their name codes have equal lengths and compare
+        as numbers without being aligned. Up to four bytes of players (32
+        players) the lookups are written out for the number of bytes, which
+        computes a key several times as fast as a loop over the bytes.
         """
-        if len(self._heads) > 4:
+        count = len(self._heads)
+        if count > 4 or count == 0:  # no players at all: one key, the loop's
             return self._sort_key_by_loop
-        nothing: list[tuple[int, ...]] = [(0,)] * (4 - len(self._heads))
-        # Missing bytes are 0 and add nothing: one entry for 0 is enough.
-        h0, h1, h2, h3 = self._heads + nothing
-        _, s1, s2, s3 = self._name_shifts + nothing
-        n0, n1, n2, n3 = self._names + nothing
-        total, per_size = self.total_seats, self.total_seats + 1
-        name_bits, width = self._name_bits, self._width
+        total, name_bits = self.total_seats, self._name_bits
+        h0, *heads = [tuple(total + h for h in self._heads[0]), *self._heads[1:]]
+        n0, *names = self._names
+        shifts = self._name_shifts[1:]
+        if count == 1:
+            return lambda mask: h0[mask] << name_bits | n0[mask]
+        if count == 2:
+            (h1,), (n1,), (s1,) = heads, names, shifts
 
-        def key(mask: int) -> int:
+            def key2(mask: int) -> int:
+                a, b = mask & 255, mask >> 8
+                return (h0[a] + h1[b]) << name_bits | n0[a] << s1[b] | n1[b]
+
+            return key2
+        if count == 3:
+            (h1, h2), (n1, n2), (s1, s2) = heads, names, shifts
+
+            def key3(mask: int) -> int:
+                a, b, c = mask & 255, mask >> 8 & 255, mask >> 16
+                return (
+                    (h0[a] + h1[b] + h2[c]) << name_bits
+                    | (n0[a] << s1[b] | n1[b]) << s2[c]
+                    | n2[c]
+                )
+
+            return key3
+        (h1, h2, h3), (n1, n2, n3), (s1, s2, s3) = heads, names, shifts
+
+        def key4(mask: int) -> int:
             a, b, c, d = mask & 255, mask >> 8 & 255, mask >> 16 & 255, mask >> 24
-            head = total + h0[a] + h1[b] + h2[c] + h3[d]
-            names = (((n0[a] << s1[b] | n1[b]) << s2[c] | n2[c]) << s3[d]) | n3[d]
-            return head << name_bits | names << (name_bits - width * (head // per_size))
+            head = h0[a] + h1[b] + h2[c] + h3[d]
+            return (
+                head << name_bits
+                | (((n0[a] << s1[b] | n1[b]) << s2[c] | n2[c]) << s3[d])
+                | n3[d]
+            )
 
-        return key
+        return key4
 
     def _sort_key_by_loop(self, mask: int) -> int:
         """The listing-order key of `sort_key`, for any number of players."""
@@ -344,9 +371,7 @@ class Decoder:
             mask >>= self._BITS
             if not mask:
                 break
-        size = head // (self.total_seats + 1)
-        padding = self._name_bits - self._width * size
-        return (head << self._name_bits) | (names << padding)
+        return head << self._name_bits | names
 
 
 @functools.lru_cache(maxsize=128)
