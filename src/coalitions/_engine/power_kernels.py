@@ -320,21 +320,29 @@ def minimal_counts(game: Game) -> list[int]:
         table = list(nxt)
         if w <= quota:
             table[w:] = map(operator.add, table[w:], nxt[: quota + 1 - w])
-        for r in range(1, min(w, quota) + 1):
-            table[r] += 1
+        reach = min(w, quota) + 1
+        table[1:reach] = [count + 1 for count in table[1:reach]]
         backward[i] = table
     counts = [0] * game.size
     forward = [1] + [0] * (quota - 1)  # subsets of the players before i, by weight
     for i, w in enumerate(weights):
-        low = max(0, quota - w)
-        alone = sum(forward[low:quota])
-        need = quota - w
-        heavier = (
-            sum(map(operator.mul, forward[:need], reversed(backward[i][1 : need + 1])))
-            if need > 0
-            else 0
-        )
-        counts[i] = alone + heavier
+        if i and w == weights[i - 1]:
+            counts[i] = counts[i - 1]  # equal players: equal counts
+        else:
+            need = quota - w
+            alone = sum(forward[max(0, need) : quota])
+            heavier = (
+                sum(
+                    map(
+                        operator.mul,
+                        forward[:need],
+                        reversed(backward[i][1 : need + 1]),
+                    )
+                )
+                if need > 0
+                else 0
+            )
+            counts[i] = alone + heavier
         if w < quota:
             forward[w:] = map(operator.add, forward[w:], forward[: quota - w])
     return counts

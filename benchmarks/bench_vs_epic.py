@@ -1,0 +1,238 @@
+"""Power indices against EPIC (C++ with GMP), side by side on one machine.
+
+Run: python benchmarks/bench_vs_epic.py [--epic BINARY | --epic-source DIR]
+
+EPIC (Staudacher et al., github.com/jhstaudacher/EPIC) is the fastest
+public power-index program. The script builds it from its public source in a
+scratch directory (``git clone`` then ``make``: it needs git, make, a C++
+compiler and libgmp-dev), or from a checkout given with ``--epic-source``, or
+runs a binary given with ``--epic``. Each game and index is then run by both
+programs in turn (the median of ``--repeats`` interleaved runs; EPIC's time is
+its process's wall time less that of the same index on a three-player game,
+which is its start-up), and the ratio ours / EPIC printed: at most 1.0 means
+this library is as fast or faster.
+
+Where EPIC cannot be built or run, the script says why and prints this
+library's times beside EPIC's compute times measured earlier on the same
+machine (``RECORDED_EPIC_SECONDS``), marked as recorded.
+
+It also prints, for every run of a tenth of a second or more, the time per
+unit of the cost estimate that chooses a method and refuses games out of
+reach, so that the spread of the estimate against measured time shows.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import coalitions
+import timing
+from bench_enumerate import EC_2024
+from coalitions import _power
+from coalitions._engine import bigint
+from coalitions._engine.game import game_of
+
+EPIC_REPOSITORY = "https://github.com/jhstaudacher/EPIC"
+EPIC_TIMEOUT = 300  # seconds; EPIC's Johnston for 100 players takes longer
+
+#: The EU Council under the Treaty of Nice (27 members, 2007-2013): 255 of 345.
+EU_NICE = {
+    "DE": 29, "FR": 29, "IT": 29, "UK": 29, "ES": 27, "PL": 27, "RO": 14,
+    "NL": 13, "BE": 12, "CZ": 12, "EL": 12, "HU": 12, "PT": 12, "AT": 10,
+    "BG": 10, "SE": 10, "DK": 7, "IE": 7, "LT": 7, "SK": 7, "FI": 7, "CY": 4,
+    "EE": 4, "LV": 4, "LU": 4, "SI": 4, "MT": 3,
+}  # fmt: skip
+
+
+def _random_weights(count: int, largest: int, seed: int) -> dict[str, int]:
+    rng = random.Random(seed)
+    return {f"P{i}": rng.randint(1, largest) for i in range(count)}
+
+
+#: The games: name, weights, quota (None: a simple majority of the total).
+GAMES: dict[str, tuple[dict[str, int], int | None]] = {
+    "Electoral College 2024": (EC_2024, 270),
+    "EU Council, Nice": (EU_NICE, 255),
+    "20 parties, 1-60 seats": (_random_weights(20, 60, 20), None),
+    "100 players, 1-199 seats": (_random_weights(100, 199, 1), None),
+    "400 players, 1-20 seats": (_random_weights(400, 20, 2), None),
+}
+
+#: This library's functions and EPIC's shortcut for the same index.
+INDICES: dict[str, tuple[str | None, Callable[[coalitions.Council], object]]] = {
+    "banzhaf": ("BZ", coalitions.banzhaf),
+    "shapley_shubik": ("SH", coalitions.shapley_shubik),
+    "deegan_packel": ("DP", coalitions.deegan_packel),
+    "public_good": ("PG", coalitions.public_good),
+    "johnston": ("J", coalitions.johnston),
+    "count_minimal_winning": (None, coalitions.count_minimal_winning),
+    "count_winning": (None, coalitions.count_winning),
+}
+
+#: EPIC's compute times (seconds) measured earlier on the machine the figures
+#: in docs/performance.md come from, for when it cannot be built: from ratios
+#: against this library's earlier release timed on the same games. None: it
+#: did not finish in two minutes.
+RECORDED_EPIC_SECONDS: dict[tuple[str, str], float | None] = {}
+
+
+def council_of(name: str) -> coalitions.Council:
+    weights, quota = GAMES[name]
+    if quota is None:
+        return coalitions.Council.from_seats(name, weights)
+    return coalitions.Council.from_seats(name, weights, quota=quota)
+
+
+def build_epic(source: Path | None, scratch: Path) -> tuple[Path | None, str]:
+    """Build EPIC; return its binary, or None and the reason it could not be."""
+    missing = [tool for tool in ("make", "g++") if shutil.which(tool) is None]
+    if missing:
+        return None, f"{', '.join(missing)} not found"
+    if source is None:
+        if shutil.which("git") is None:
+            return None, "git not found"
+        source = scratch / "EPIC"
+        clone = subprocess.run(
+            ["git", "clone", "--quiet", "--depth", "1", EPIC_REPOSITORY, source],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        if clone.returncode:
+            return None, f"git clone failed: {clone.stderr.strip()}"
+    else:
+        copy = scratch / "EPIC"
+        shutil.copytree(source, copy)
+        source = copy
+    built = subprocess.run(
+        ["make", "-j2", "all"], cwd=source, capture_output=True, text=True, check=False
+    )
+    binary = source / "epic"
+    if built.returncode or not binary.exists():
+        tail = "\n".join(built.stderr.strip().splitlines()[-3:])
+        return None, f"make failed (is libgmp-dev installed?): {tail}"
+    return binary, ""
+
+
+class Epic:
+    """Runs EPIC on weight files in a scratch directory."""
+
+    def __init__(self, binary: Path, scratch: Path) -> None:
+        self.binary = binary
+        self.scratch = scratch
+        self.startup: dict[str, float] = {}
+
+    def _run(self, code: str, weights: list[int], quota: int) -> float | None:
+        path = self.scratch / "weights.csv"
+        path.write_text("".join(f"{w}\n" for w in weights))
+        command = [str(self.binary), "-i", code, "-w", str(path), "-q", str(quota)]
+        start = time.perf_counter()
+        try:
+            subprocess.run(
+                [*command, "--quiet"],
+                capture_output=True,
+                check=True,
+                timeout=EPIC_TIMEOUT,
+            )
+        except subprocess.TimeoutExpired:
+            return None
+        return time.perf_counter() - start
+
+    def seconds(self, code: str, council: coalitions.Council) -> float | None:
+        """EPIC's compute time for one index on one council (None: timed out)."""
+        if code not in self.startup:
+            self.startup[code] = self._run(code, [2, 1, 1], 3) or 0.0
+        weights = [party.seats for party in council.parties]
+        wall = self._run(code, weights, council.quota)
+        return None if wall is None else max(wall - self.startup[code], 1e-6)
+
+
+def our_seconds(run: Callable[[], object]) -> float:
+    return timing.median_seconds(run, 1)
+
+
+def estimate_units(index: str, council: coalitions.Council) -> int | None:
+    """The cost estimate of the method `auto` chooses, in its time units."""
+    tally = {
+        "banzhaf": "swings",
+        "shapley_shubik": "shapley_shubik",
+        "deegan_packel": "deegan_packel",
+        "public_good": "minimal_counts",
+        "johnston": "johnston",
+    }.get(index)
+    if tally is None:
+        return None
+    game = game_of(council)
+    kernel = _power._choose(council, game, "auto", tally, index)
+    return kernel.time(game)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epic", type=Path, help="an EPIC binary to run")
+    parser.add_argument("--epic-source", type=Path, help="an EPIC checkout to build")
+    parser.add_argument("--repeats", type=int, default=3)
+    parser.add_argument("--games", nargs="*", default=list(GAMES))
+    options = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as directory:
+        scratch = Path(directory)
+        binary, reason = options.epic, ""
+        if binary is None:
+            binary, reason = build_epic(options.epic_source, scratch)
+        epic = Epic(binary, scratch) if binary is not None else None
+        print(f"integers: {bigint.backend()} (of {', '.join(bigint.available())})")
+        if epic is None:
+            print(f"EPIC not run: {reason}")
+            print("EPIC columns give its compute times recorded on the same machine.")
+        print(f"{'game':<26} {'index':<22} {'ours s':>9} {'EPIC s':>9} {'ratio':>7}")
+        rates = []
+        for game in options.games:
+            council = council_of(game)
+            for index, (code, run) in INDICES.items():
+                ours, theirs = [], []
+                for _ in range(options.repeats):
+                    try:
+                        ours.append(our_seconds(lambda r=run, c=council: r(c)))
+                    except coalitions.ComputationTooLargeError:
+                        ours.append(float("inf"))
+                    if epic is not None and code is not None:
+                        theirs.append(epic.seconds(code, council))
+                mine = statistics.median(ours)
+                if epic is not None and code is not None:
+                    finished = [t for t in theirs if t is not None]
+                    other = statistics.median(finished) if finished else None
+                    label = "" if finished else f">{EPIC_TIMEOUT}"
+                else:
+                    other = RECORDED_EPIC_SECONDS.get((game, index))
+                    label = "recorded" if (game, index) in RECORDED_EPIC_SECONDS else ""
+                    label = label if other is not None or not label else ">120 rec."
+                shown = f"{other:9.3f}" if other is not None else f"{label or '-':>9}"
+                ratio = f"{mine / other:7.2f}" if other else f"{'-':>7}"
+                print(f"{game:<26} {index:<22} {mine:9.3f} {shown} {ratio}")
+                units = estimate_units(index, council)
+                if units and 0.1 <= mine < float("inf"):
+                    rates.append((mine * 1e9 / units, game, index))
+        if rates:
+            low, high = min(rates), max(rates)
+            middle = statistics.median(rate for rate, _, _ in rates)
+            print(
+                f"ns per unit of estimated cost, runs of 0.1 s or more: median "
+                f"{middle:.3f}, lowest {low[0]:.3f} ({low[1]}, {low[2]}), highest "
+                f"{high[0]:.3f} ({high[1]}, {high[2]}); highest / lowest "
+                f"{high[0] / low[0]:.1f}"
+            )
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    main()
