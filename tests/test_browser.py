@@ -204,7 +204,7 @@ def big_chamber() -> Council:
     ("label", "council"),
     [
         ("darlington-2023", coalitions.example("darlington-2023")),
-        ("chamber-650", big_chamber()),
+        pytest.param("chamber-650", big_chamber(), marks=pytest.mark.slow),
     ],
 )
 def test_page_in_chromium(
@@ -286,6 +286,7 @@ def choose(
     now.update(wanted)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("label", "council", "samples"),
     [

@@ -21,6 +21,7 @@ def load_script(name: str) -> ModuleType:
     return script
 
 
+@pytest.mark.slow
 def test_history_table_in_docs_is_current() -> None:
     """Re-running the script on the shipped data reproduces the docs' table."""
     table = load_script("theories_against_history").table()

@@ -341,6 +341,7 @@ def test_functions_refuse_non_councils(function: object) -> None:
     assert caught.value.field == "council"
 
 
+@pytest.mark.slow
 def test_concurrent_listings_leave_the_collector_on() -> None:
     """Many threads listing at once never leave garbage collection switched off."""
     council = Council.from_seats(
