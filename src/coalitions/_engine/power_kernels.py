@@ -184,7 +184,9 @@ def critical_tallies(
     classes = sorted(multiplicity, reverse=True)
     if quota <= 0 or not classes:
         return [0] * n  # nobody is ever critical
-    top = quota + classes[0]  # totals that matter are below this
+    # Totals that matter are below this: below the quota for the heavy part
+    # of a minimal winning coalition, which still lacks its lightest member.
+    top = quota if minimal_only else quota + classes[0]
     width = n + 2  # cumulative counts of sets of one size stay below 2^n
     digit = (1 << width) - 1
     table = Table(top, width)
