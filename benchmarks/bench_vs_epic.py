@@ -238,7 +238,7 @@ def main() -> None:
                     if epic is not None and code is not None:
                         theirs.append(epic.seconds(code, council))
                 mine = statistics.median(ours)
-                print(f"{game:<26} {index:<22} {mine:9.3f} ", end="")
+                print(f"{game:<26} {index:<22} {mine:9.4f} ", end="")
                 if epic is not None and code is not None:
                     finished = [t for t in theirs if t is not None]
                     if finished:

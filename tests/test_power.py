@@ -15,6 +15,7 @@ import coalitions
 from coalitions import Council, Party, Supermajority, _power
 from coalitions._cli import main
 from coalitions._engine import bigint, power_kernels
+from coalitions._engine.enumerate import count_minimal_winning_and_losing
 from coalitions._engine.game import game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -437,6 +438,7 @@ def test_tables_count_alike_in_every_integer_type(
         johnston = power_kernels.critical_tallies(
             game, lambda k: scale // k, minimal_only=False
         )
+        minimal, losing = count_minimal_winning_and_losing(game)
     finally:
         bigint.use(in_use)
     assert dict(zip(names, swings, strict=True)) == brute_swings(council)
@@ -447,7 +449,9 @@ def test_tables_count_alike_in_every_integer_type(
     assert normalise(
         {name: Fraction(value) for name, value in zip(names, johnston, strict=True)}
     ) == brute_johnston(council)
-    for value in (*swings, *memberships, *johnston):
+    assert minimal == len(brute_minimal_winning(council))
+    assert losing == 2 ** len(council.parties) - len(brute_winning(council))
+    for value in (*swings, *memberships, *johnston, minimal, losing):
         assert type(value) is int
     assert all(type(value.numerator) is int for value in shapley)
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 
+from coalitions._engine import bigint
 from coalitions._engine.game import Game
 from coalitions.exceptions import ComputationTooLargeError
 
@@ -310,9 +311,7 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
     # [k*width, (k+1)*width). Adding a player of weight w maps it to
     # cumulative[k] + cumulative[k - w], one shift and one add in C.
     ones = (1 << width) - 1
-    table_bits = quota * width
-    table_mask = (1 << table_bits) - 1
-    cumulative = table_mask // ones  # every entry 1: the empty set
+    cumulative = bigint.low_bits(quota * width) // ones  # every entry 1: the empty set
     top_shift = (quota - 1) * width
     minimal = 0
     for weight in weights:
@@ -322,9 +321,12 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
             below -= (cumulative >> (low * width)) & ones
         minimal += below
         if weight < quota:
-            cumulative = (cumulative + (cumulative << (weight * width))) & table_mask
+            # Cut the source below quota - weight before shifting: the sum
+            # then needs no mask.
+            source = cumulative & bigint.low_bits((quota - weight) * width)
+            cumulative += source << (weight * width)
     losing = (cumulative >> top_shift) & ones
-    return minimal, losing
+    return int(minimal), int(losing)
 
 
 def subsets_by_total(weights: list[int], limit: int) -> list[int] | None:
