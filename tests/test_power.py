@@ -456,6 +456,28 @@ def test_tables_count_alike_in_every_integer_type(
     assert all(type(value.numerator) is int for value in shapley)
 
 
+def test_swings_read_from_bytes_when_the_table_is_long(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Past the list's limit the swings' table is read in place, with equal counts."""
+    rng = random.Random(11)
+    councils_ = [
+        Council.from_seats(
+            "Random", {f"P{i}": rng.randint(0, 40) for i in range(rng.randint(1, 12))}
+        )
+        for _ in range(60)
+    ]
+    games = [game_of(council) for council in councils_]
+    listed = [power_kernels.swings(game) for game in games]
+    monkeypatch.setattr(power_kernels, "UNPACKED_ENTRIES_LIMIT", 0)
+    for council, game, expected in zip(councils_, games, listed, strict=True):
+        names = [council.parties[position].name for position in game.parties]
+        assert power_kernels.swings(game) == expected
+        assert dict(zip(names, expected, strict=True)) == _swings_by_subset_sums(
+            council
+        )
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(("count", "largest"), [(100, 199), (400, 20)])
 def test_hundreds_of_parties_get_every_index(count: int, largest: int) -> None:

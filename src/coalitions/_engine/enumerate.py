@@ -314,6 +314,13 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
     cumulative = bigint.low_bits(quota * width) // ones  # every entry 1: the empty set
     top_shift = (quota - 1) * width
     minimal = 0
+    # Cut each source below quota - weight before shifting: the sum then
+    # needs no mask.
+    cuts = {
+        weight: bigint.low_bits((quota - weight) * width)
+        for weight in set(weights)
+        if weight < quota
+    }
     for weight in weights:
         below = (cumulative >> top_shift) & ones
         low = quota - weight - 1
@@ -321,10 +328,7 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
             below -= (cumulative >> (low * width)) & ones
         minimal += below
         if weight < quota:
-            # Cut the source below quota - weight before shifting: the sum
-            # then needs no mask.
-            source = cumulative & bigint.low_bits((quota - weight) * width)
-            cumulative += source << (weight * width)
+            cumulative += (cumulative & cuts[weight]) << (weight * width)
     losing = (cumulative >> top_shift) & ones
     return int(minimal), int(losing)
 

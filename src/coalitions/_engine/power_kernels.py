@@ -32,6 +32,9 @@ import attrs
 from coalitions._engine import bigint
 from coalitions._engine.game import Game, players_by_weight
 
+#: Longest table of swings' counts unpacked into a list (about 40 MB).
+UNPACKED_ENTRIES_LIMIT = 1_000_000
+
 
 def _digit(packed: int, index: int, width: int) -> int:
     """Return coefficient ``index`` of a packed polynomial (0 below index 0)."""
@@ -45,37 +48,68 @@ def swings(game: Game) -> list[int]:
 
     A swing of ``i`` is a coalition ``S`` without ``i`` that loses, while
     ``S + i`` wins: ``quota - w_i <= w(S) < quota``. With ``G[k]`` the number
-    of subsets (of everyone) with total at most ``k``, the same table without
-    player ``i`` obeys ``G'[k] = G[k] - G'[k - w_i]``, whose solution is
-    ``R - R * y`` with ``y = x^w_i`` and ``R = G * (1 + y^2 + y^4 + ...)``:
-    only non-negative packed operations, O(log quota) of them per distinct
-    weight.
+    of subsets (of everyone) with total at most ``k``, one packed table built
+    with a shift and an add per player, the same table without player ``i``
+    obeys ``G'[k] = G[k] - G'[k - w_i]``, so that
+
+        G'[k] = G[k] - G[k - w] + G[k - 2w] - ...   (w = w_i)
+
+    so each distinct weight costs O(quota / w) entries of ``G``: summed by
+    slices of a list when it is at most ``UNPACKED_ENTRIES_LIMIT`` long,
+    read from the packed table's bytes one by one beyond.
     """
     quota, n = game.quota, game.size
+    if quota <= 0:
+        return [0] * n  # every coalition wins: nobody turns one
     active = game.weights[: game.active]
-    if quota > 0 and active and active[0] == active[-1]:
+    if active and active[0] == active[-1]:
         return _equal_swings(game)
-    width = n + quota.bit_length() + 2
+    size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
+    width = 8 * size
     mask = bigint.low_bits(quota * width)
     cumulative = mask // ((1 << width) - 1)  # every total: the empty set
+    below = {
+        weight: bigint.low_bits((quota - weight) * width)
+        for weight in set(game.weights)
+        if weight < quota
+    }
     for weight in game.weights:
         if weight < quota:
-            cumulative = (cumulative + (cumulative << (weight * width))) & mask
+            cumulative += (cumulative & below[weight]) << (weight * width)
+    packed = int(cumulative).to_bytes(quota * size, "little")
+
+    def entry(total: int) -> int:
+        return int.from_bytes(packed[total * size : (total + 1) * size], "little")
+
+    if quota <= UNPACKED_ENTRIES_LIMIT:  # a list, summed by slices in C
+        table = list(map(entry, range(quota)))
+
+        def strided(total: int, step: int) -> int:
+            return sum(table[total::-step])
+
+    else:  # read from the bytes one by one, never held as a list
+
+        def strided(total: int, step: int) -> int:
+            return sum(map(entry, range(total, -1, -step)))
+
+    def without(total: int, weight: int) -> int:
+        """``G'[total]``: subsets of the others weighing at most ``total``."""
+        if total < 0:
+            return 0
+        if weight >= quota:  # the player was never in the table
+            return entry(total)
+        kept = strided(total, 2 * weight)
+        if total >= weight:
+            kept -= strided(total - weight, 2 * weight)
+        return kept
+
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
             continue  # a player with no weight is never a swing
-        even = cumulative
-        step = 2 * weight
-        while step < quota:
-            even = (even + (even << (step * width))) & mask
-            step *= 2
-        without = even - ((even << (weight * width)) & mask)
-        count = _digit(without, quota - 1, width) - _digit(
-            without, quota - 1 - weight, width
-        )
+        count = without(quota - 1, weight) - without(quota - 1 - weight, weight)
         for player in players:
-            result[player] = int(count)
+            result[player] = count
     return result
 
 
