@@ -459,7 +459,7 @@ def test_tables_count_alike_in_every_integer_type(
 def test_swings_read_from_bytes_when_the_table_is_long(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """Past the list's limit the swings' table is read in place, with equal counts."""
+    """Past the list's limit the tables are read in place, with equal counts."""
     rng = random.Random(11)
     councils_ = [
         Council.from_seats(
@@ -468,14 +468,22 @@ def test_swings_read_from_bytes_when_the_table_is_long(
         for _ in range(60)
     ]
     games = [game_of(council) for council in councils_]
-    listed = [power_kernels.swings(game) for game in games]
+    listed = [
+        (power_kernels.swings(game), power_kernels.minimal_counts(game))
+        for game in games
+    ]
     monkeypatch.setattr(power_kernels, "UNPACKED_ENTRIES_LIMIT", 0)
-    for council, game, expected in zip(councils_, games, listed, strict=True):
+    for council, game, (swings, memberships) in zip(
+        councils_, games, listed, strict=True
+    ):
         names = [council.parties[position].name for position in game.parties]
-        assert power_kernels.swings(game) == expected
-        assert dict(zip(names, expected, strict=True)) == _swings_by_subset_sums(
-            council
-        )
+        assert power_kernels.swings(game) == swings
+        assert power_kernels.minimal_counts(game) == memberships
+        assert dict(zip(names, swings, strict=True)) == _swings_by_subset_sums(council)
+        if game.can_win:
+            assert dict(zip(names, memberships, strict=True)) == (
+                brute_public_good_counts(council)
+            )
 
 
 @pytest.mark.slow

@@ -53,8 +53,6 @@ _METHODS = ("auto", "dynamic", "meet", "enumeration")
 #: a minute of work on a small machine. Past it, few parties are enumerated
 #: and many are refused.
 DYNAMIC_WORK_LIMIT = 4 * 10**11
-#: Largest table (parties x quota entries) the public good counts keep.
-MINIMAL_TABLE_LIMIT = 20_000_000
 #: Most parties for which power is computed by listing winning coalitions,
 #: when seat numbers are too large for dynamic programming.
 ENUMERATION_PLAYER_LIMIT = 22
@@ -89,11 +87,12 @@ def _swings_cost(game: Game) -> int:
     active = game.weights[: game.active]
     if active and active[0] == active[-1]:
         return n * n  # binomial coefficients, no table
-    # One shift per player to build the table, then quota / w entries read
-    # per distinct weight w (about 4,000 bit operations' time each).
+    # One shift per player to build the table, unpacking it (about 3,000 bit
+    # operations' time per entry), and quota / w entries summed per distinct
+    # weight w (about 300 each).
     width = n + 2
     entries = sum(quota // weight + 1 for weight in set(active))
-    return n * width * quota + 4000 * entries
+    return (n * width + 3000) * quota + 300 * entries
 
 
 def _shapley_shubik_cost(game: Game) -> int:
@@ -108,11 +107,10 @@ def _shapley_shubik_cost(game: Game) -> int:
 
 
 def _minimal_counts_cost(game: Game) -> int:
-    if game.size * game.quota > MINIMAL_TABLE_LIMIT:
-        return DYNAMIC_WORK_LIMIT + 1  # its tables would not fit in memory
-    # One pass over the quota per player, of list operations on Python ints:
-    # about 3,500 of the packed tables' bit operations each (power benchmark).
-    return 3500 * game.size * game.quota
+    # One shift per player to build the table, and one unpacking of it per
+    # distinct weight (about 3,000 bit operations' time per entry).
+    distinct = len(set(game.weights[: game.active]))
+    return (game.size * (game.size + 2) + 3000 * distinct) * game.quota
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:

@@ -22,7 +22,6 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
-import operator
 from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
@@ -43,6 +42,53 @@ def _digit(packed: int, index: int, width: int) -> int:
     return (packed >> (index * width)) & ((1 << width) - 1)
 
 
+class Cumulative:
+    """A packed table of cumulative counts, read entry by entry.
+
+    Entry ``t`` (for ``t < top``, ``size`` bytes each) is the number of
+    subsets weighing at most ``t``. Tables of at most
+    ``UNPACKED_ENTRIES_LIMIT`` entries are unpacked into a list and summed by
+    slices, in C; longer ones are read from their bytes, never held as a list.
+    """
+
+    def __init__(self, packed: int, top: int, size: int) -> None:
+        self._top, self._size = top, size
+        self._bytes = int(packed).to_bytes(top * size, "little")
+        self._list: list[int] | None = None
+        if top <= UNPACKED_ENTRIES_LIMIT:
+            data, read = self._bytes, int.from_bytes
+            self._list = [
+                read(data[start : start + size], "little")
+                for start in range(0, top * size, size)
+            ]
+
+    def entry(self, total: int) -> int:
+        """Subsets weighing at most ``total``."""
+        start = total * self._size
+        return int.from_bytes(self._bytes[start : start + self._size], "little")
+
+    def _strided(self, total: int, step: int) -> int:
+        if self._list is not None:
+            return sum(self._list[total::-step])
+        return sum(map(self.entry, range(total, -1, -step)))
+
+    def without(self, total: int, weight: int) -> int:
+        """Subsets weighing at most ``total`` once a player of ``weight`` is out.
+
+        Taking the player out divides the table by ``1 + x^weight``, whose
+        entries are ``G[t] - G[t - w] + G[t - 2w] - ...``: two strided sums.
+        A player at or above the top was never in the table.
+        """
+        if total < 0:
+            return 0
+        if weight >= self._top:
+            return self.entry(total)
+        kept = self._strided(total, 2 * weight)
+        if total >= weight:
+            kept -= self._strided(total - weight, 2 * weight)
+        return kept
+
+
 def swings(game: Game) -> list[int]:
     """Return each player's number of swings (Banzhaf's eta).
 
@@ -54,9 +100,8 @@ def swings(game: Game) -> list[int]:
 
         G'[k] = G[k] - G[k - w] + G[k - 2w] - ...   (w = w_i)
 
-    so each distinct weight costs O(quota / w) entries of ``G``: summed by
-    slices of a list when it is at most ``UNPACKED_ENTRIES_LIMIT`` long,
-    read from the packed table's bytes one by one beyond.
+    so each distinct weight costs O(quota / w) entries of ``G``
+    (`Cumulative`).
     """
     quota, n = game.quota, game.size
     if quota <= 0:
@@ -76,38 +121,14 @@ def swings(game: Game) -> list[int]:
     for weight in game.weights:
         if weight < quota:
             cumulative += (cumulative & below[weight]) << (weight * width)
-    packed = int(cumulative).to_bytes(quota * size, "little")
-
-    def entry(total: int) -> int:
-        return int.from_bytes(packed[total * size : (total + 1) * size], "little")
-
-    if quota <= UNPACKED_ENTRIES_LIMIT:  # a list, summed by slices in C
-        table = list(map(entry, range(quota)))
-
-        def strided(total: int, step: int) -> int:
-            return sum(table[total::-step])
-
-    else:  # read from the bytes one by one, never held as a list
-
-        def strided(total: int, step: int) -> int:
-            return sum(map(entry, range(total, -1, -step)))
-
-    def without(total: int, weight: int) -> int:
-        """``G'[total]``: subsets of the others weighing at most ``total``."""
-        if total < 0:
-            return 0
-        if weight >= quota:  # the player was never in the table
-            return entry(total)
-        kept = strided(total, 2 * weight)
-        if total >= weight:
-            kept -= strided(total - weight, 2 * weight)
-        return kept
-
+    entries = Cumulative(cumulative, quota, size)
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
             continue  # a player with no weight is never a swing
-        count = without(quota - 1, weight) - without(quota - 1 - weight, weight)
+        count = entries.without(quota - 1, weight) - entries.without(
+            quota - 1 - weight, weight
+        )
         for player in players:
             result[player] = count
     return result
@@ -330,55 +351,43 @@ def _trim(rows: list[int]) -> None:
 def minimal_counts(game: Game) -> list[int]:
     """Return how many minimal winning coalitions each player belongs to.
 
-    A minimal winning coalition is its lightest member ``l`` plus a set of
-    heavier players weighing between ``quota - w_l`` and ``quota - 1``. For
-    player ``i`` that is lightest, count those sets among the players before
-    it (``forward``). For ``i`` among the heavier members, split the rest of
-    the set into players before ``i`` (weighing ``p``) and players between
-    ``i`` and the lightest member, and count the second part for every
-    lightest member at once with a table built from the back::
-
-        backward_i(r) = backward_{i+1}(r) + backward_{i+1}(r - w_{i+1})
-                        + [1 <= r <= w_{i+1}]
-
-    (``r`` is the weight still to find). Each player then costs one pass
-    over the quota: O(n x quota) in all, with list operations that run in C.
+    As in `critical_tallies`,
+    a minimal winning coalition whose surplus lies in ``[v_{c+1}, v_c)``
+    (between consecutive distinct weights) is a set of players of weight
+    ``v_c`` or more, the heavy ones. Here sizes do not matter, so one packed
+    table of cumulative counts by total, of the heavy players, grows a class
+    of weights at a time; a member of weight ``v`` is taken out by two
+    strided sums over it (`Cumulative.without`).
+    O(n) shifts and adds of the table, and one unpacking of it per distinct
+    weight; nothing of size players x quota is held.
     """
-    quota = game.quota
-    weights = game.weights[: game.active]
-    n = len(weights)
-    if quota <= 0 or not game.can_win:
-        return [0] * game.size
-    # backward[i][r], r = 0..quota, for the players after i.
-    backward = [[0] * (quota + 1) for _ in range(n)]
-    for i in range(n - 2, -1, -1):
-        nxt, w = backward[i + 1], weights[i + 1]
-        table = list(nxt)
-        if w <= quota:
-            table[w:] = map(operator.add, table[w:], nxt[: quota + 1 - w])
-        reach = min(w, quota) + 1
-        table[1:reach] = [count + 1 for count in table[1:reach]]
-        backward[i] = table
-    counts = [0] * game.size
-    forward = [1] + [0] * (quota - 1)  # subsets of the players before i, by weight
-    for i, w in enumerate(weights):
-        if i and w == weights[i - 1]:
-            counts[i] = counts[i - 1]  # equal players: equal counts
-        else:
-            need = quota - w
-            alone = sum(forward[max(0, need) : quota])
-            heavier = (
-                sum(
-                    map(
-                        operator.mul,
-                        forward[:need],
-                        reversed(backward[i][1 : need + 1]),
-                    )
-                )
-                if need > 0
-                else 0
+    quota, n, weights = game.quota, game.size, game.weights
+    multiplicity = Counter(weight for weight in weights if weight > 0)
+    classes = sorted(multiplicity, reverse=True)
+    if quota <= 0 or not classes or not game.can_win:
+        return [0] * n
+    size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
+    width = 8 * size
+    table = bigint.low_bits(quota * width) // ((1 << width) - 1)  # the empty set
+    counts: dict[int, int] = {}
+    heavy = 0  # the heavy players' total weight
+    for index, high in enumerate(classes):
+        if high < quota:
+            # Cut the source below quota - high before shifting: no mask after.
+            below = bigint.low_bits((quota - high) * width)
+            for _ in range(multiplicity[high]):
+                table += (table & below) << (high * width)
+        heavy += high * multiplicity[high]
+        low = classes[index + 1] if index + 1 < len(classes) else 0
+        if heavy < quota + low:
+            continue  # the heavy players together fall short of this surplus
+        entries = Cumulative(table, quota, size)
+        for weight in classes[: index + 1]:
+            first = quota + low - weight  # the others weigh in [first, last)
+            last = quota + high - weight
+            counts[weight] = (
+                counts.get(weight, 0)
+                + entries.without(last - 1, weight)
+                - entries.without(first - 1, weight)
             )
-            counts[i] = alone + heavier
-        if w < quota:
-            forward[w:] = map(operator.add, forward[w:], forward[: quota - w])
-    return counts
+    return [counts.get(weight, 0) if weight > 0 else 0 for weight in weights]
