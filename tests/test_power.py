@@ -435,6 +435,10 @@ def test_tables_count_alike_in_every_integer_type(
         memberships = power_kernels.critical_tallies(
             game, lambda k: 1, minimal_only=True
         )
+        packed, listed = (
+            power_kernels.minimal_counts(game, listed=False),
+            power_kernels.minimal_counts(game, listed=True),
+        )
         johnston = power_kernels.critical_tallies(
             game, lambda k: scale // k, minimal_only=False
         )
@@ -446,12 +450,13 @@ def test_tables_count_alike_in_every_integer_type(
     assert dict(zip(names, memberships, strict=True)) == (
         brute_public_good_counts(council)
     )
+    assert packed == listed == memberships
     assert normalise(
         {name: Fraction(value) for name, value in zip(names, johnston, strict=True)}
     ) == brute_johnston(council)
     assert minimal == len(brute_minimal_winning(council))
     assert losing == 2 ** len(council.parties) - len(brute_winning(council))
-    for value in (*swings, *memberships, *johnston, minimal, losing):
+    for value in (*swings, *memberships, *packed, *listed, *johnston, minimal, losing):
         assert type(value) is int
     assert all(type(value.numerator) is int for value in shapley)
 

@@ -107,10 +107,12 @@ def _shapley_shubik_cost(game: Game) -> int:
 
 
 def _minimal_counts_cost(game: Game) -> int:
-    # One shift per player to build the table, and one unpacking of it per
-    # distinct weight (about 3,000 bit operations' time per entry).
     distinct = len(set(game.weights[: game.active]))
-    return (game.size * (game.size + 2) + 3000 * distinct) * game.quota
+    n, quota = game.size, game.quota
+    listed, packed = power_kernels.minimal_counts_work(n, distinct, quota)
+    if power_kernels.minimal_counts_listed(n, distinct, quota):
+        return listed
+    return packed
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:

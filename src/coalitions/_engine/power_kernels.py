@@ -22,6 +22,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
@@ -43,27 +44,39 @@ def _digit(packed: int, index: int, width: int) -> int:
 
 
 class Cumulative:
-    """A packed table of cumulative counts, read entry by entry.
+    """A table of cumulative counts, read entry by entry.
 
-    Entry ``t`` (for ``t < top``, ``size`` bytes each) is the number of
-    subsets weighing at most ``t``. Tables of at most
-    ``UNPACKED_ENTRIES_LIMIT`` entries are unpacked into a list and summed by
-    slices, in C; longer ones are read from their bytes, never held as a list.
+    Entry ``t`` (for ``t < top``) is the number of subsets weighing at most
+    ``t``. The table is a list of ints, or a packed int of ``size`` bytes per
+    entry. Packed tables of at most ``UNPACKED_ENTRIES_LIMIT`` entries are
+    unpacked into a list and summed by slices, in C; longer ones are read
+    from their bytes, never held as a list.
     """
 
-    def __init__(self, packed: int, top: int, size: int) -> None:
+    def __init__(
+        self,
+        top: int,
+        *,
+        values: list[int] | None = None,
+        packed: int = 0,
+        size: int = 1,
+    ) -> None:
         self._top, self._size = top, size
-        self._bytes = int(packed).to_bytes(top * size, "little")
-        self._list: list[int] | None = None
-        if top <= UNPACKED_ENTRIES_LIMIT:
-            data, read = self._bytes, int.from_bytes
-            self._list = [
-                read(data[start : start + size], "little")
-                for start in range(0, top * size, size)
-            ]
+        self._list = values
+        self._bytes = b""
+        if values is None:
+            self._bytes = int(packed).to_bytes(top * size, "little")
+            if top <= UNPACKED_ENTRIES_LIMIT:
+                data, read = self._bytes, int.from_bytes
+                self._list = [
+                    read(data[start : start + size], "little")
+                    for start in range(0, top * size, size)
+                ]
 
     def entry(self, total: int) -> int:
         """Subsets weighing at most ``total``."""
+        if self._list is not None:
+            return self._list[total]
         start = total * self._size
         return int.from_bytes(self._bytes[start : start + self._size], "little")
 
@@ -121,7 +134,7 @@ def swings(game: Game) -> list[int]:
     for weight in game.weights:
         if weight < quota:
             cumulative += (cumulative & below[weight]) << (weight * width)
-    entries = Cumulative(cumulative, quota, size)
+    entries = Cumulative(quota, packed=cumulative, size=size)
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
@@ -348,7 +361,26 @@ def _trim(rows: list[int]) -> None:
         rows.pop()
 
 
-def minimal_counts(game: Game) -> list[int]:
+def minimal_counts_work(players: int, distinct: int, quota: int) -> tuple[int, int]:
+    """Estimated work of `minimal_counts` with a list, and with a packed table.
+
+    In the packed tables' bit operations: adding a player to a list costs
+    about 2,000 per entry; to a packed table, a shift of ``players + 2`` bits
+    per entry, plus one unpacking per distinct weight (about 3,000 per
+    entry). Measured with the power benchmark.
+    """
+    listed = 2000 * players * quota
+    packed = (players * (players + 2) + 3000 * distinct) * quota
+    return listed, packed
+
+
+def minimal_counts_listed(players: int, distinct: int, quota: int) -> bool:
+    """Whether `minimal_counts` keeps its table as a list: the cheaper way."""
+    listed, packed = minimal_counts_work(players, distinct, quota)
+    return listed < packed and quota <= UNPACKED_ENTRIES_LIMIT
+
+
+def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
     """Return how many minimal winning coalitions each player belongs to.
 
     As in `critical_tallies`,
@@ -359,29 +391,43 @@ def minimal_counts(game: Game) -> list[int]:
     of weights at a time; a member of weight ``v`` is taken out by two
     strided sums over it (`Cumulative.without`).
     O(n) shifts and adds of the table, and one unpacking of it per distinct
-    weight; nothing of size players x quota is held.
+    weight; nothing of size players x quota is held. With many distinct
+    weights (or ``listed=True``) the table is a list of ints instead, added
+    to by list operations in C and never unpacked.
     """
     quota, n, weights = game.quota, game.size, game.weights
     multiplicity = Counter(weight for weight in weights if weight > 0)
     classes = sorted(multiplicity, reverse=True)
     if quota <= 0 or not classes or not game.can_win:
         return [0] * n
+    if listed is None:
+        listed = minimal_counts_listed(n, len(classes), quota)
     size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
     width = 8 * size
-    table = bigint.low_bits(quota * width) // ((1 << width) - 1)  # the empty set
+    # The empty set's table, packed or listed (the list is added to in place,
+    # and read by each class's `Cumulative` before it grows again).
+    packed = 0 if listed else bigint.low_bits(quota * width) // ((1 << width) - 1)
+    table = [1] * quota if listed else []
     counts: dict[int, int] = {}
     heavy = 0  # the heavy players' total weight
     for index, high in enumerate(classes):
         if high < quota:
             # Cut the source below quota - high before shifting: no mask after.
-            below = bigint.low_bits((quota - high) * width)
+            below = bigint.low_bits(0 if listed else (quota - high) * width)
             for _ in range(multiplicity[high]):
-                table += (table & below) << (high * width)
+                if listed:
+                    table[high:] = map(operator.add, table[high:], table[:-high])
+                else:
+                    packed += (packed & below) << (high * width)
         heavy += high * multiplicity[high]
         low = classes[index + 1] if index + 1 < len(classes) else 0
         if heavy < quota + low:
             continue  # the heavy players together fall short of this surplus
-        entries = Cumulative(table, quota, size)
+        entries = (
+            Cumulative(quota, values=table)
+            if listed
+            else Cumulative(quota, packed=packed, size=size)
+        )
         for weight in classes[: index + 1]:
             first = quota + low - weight  # the others weigh in [first, last)
             last = quota + high - weight
