@@ -104,10 +104,11 @@ def test_to_dataframe_needs_pandas_and_says_so() -> None:
 
 def test_importing_loads_only_the_core() -> None:
     """`import coalitions` loads the models, rules and listings; power,
-    theories, election night, drawing, files and votes load on first use."""
+    theories, election night, drawing, files, votes and gmpy2 load on first
+    use."""
     code = (
         "import sys, coalitions; "
-        "print(sorted(m for m in sys.modules if m.startswith('coalitions')))"
+        "print(sorted(m for m in sys.modules if m.startswith(('coalitions', 'gmpy2'))))"
     )
     loaded = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
@@ -127,6 +128,7 @@ def test_importing_loads_only_the_core() -> None:
     ):
         assert f"coalitions.{deferred}'" not in loaded
     assert "coalitions._winning'" in loaded
+    assert "'gmpy2" not in loaded  # the optional integers load with a first table
 
 
 def test_every_lazy_name_loads() -> None:
