@@ -17,6 +17,7 @@ import functools
 import importlib
 import importlib.util
 import os
+from collections.abc import Callable
 from typing import Any, Literal
 
 Backend = Literal["python", "gmp"]
@@ -66,3 +67,25 @@ def low_bits(count: int) -> int:
     """
     mask: int = (_one(_STATE["backend"]) << count) - 1
     return mask
+
+
+def cutter() -> Callable[[int, int], int]:
+    """Return a function ``cut(value, bits)``: ``value`` modulo ``2**bits``.
+
+    Tables are cut below a total before a shift, so that sums need no mask.
+    GMP cuts without a mask (``f_mod_2exp``); Python's integers need one,
+    and the returned function keeps each mask it makes, for the tables of
+    one computation (make a new cutter for each).
+    """
+    if _STATE["backend"] == "gmp":
+        cut: Callable[[int, int], int] = importlib.import_module("gmpy2").f_mod_2exp
+        return cut
+    masks: dict[int, int] = {}
+
+    def cut_python(value: int, bits: int) -> int:
+        mask = masks.get(bits)
+        if mask is None:
+            mask = masks[bits] = (1 << max(bits, 0)) - 1
+        return value & mask
+
+    return cut_python

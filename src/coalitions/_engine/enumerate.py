@@ -316,11 +316,7 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
     minimal = 0
     # Cut each source below quota - weight before shifting: the sum then
     # needs no mask.
-    cuts = {
-        weight: bigint.low_bits((quota - weight) * width)
-        for weight in set(weights)
-        if weight < quota
-    }
+    cut = bigint.cutter()
     for weight in weights:
         below = (cumulative >> top_shift) & ones
         low = quota - weight - 1
@@ -328,7 +324,7 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
             below -= (cumulative >> (low * width)) & ones
         minimal += below
         if weight < quota:
-            cumulative += (cumulative & cuts[weight]) << (weight * width)
+            cumulative += cut(cumulative, (quota - weight) * width) << (weight * width)
     losing = (cumulative >> top_shift) & ones
     return int(minimal), int(losing)
 

@@ -124,16 +124,13 @@ def swings(game: Game) -> list[int]:
         return _equal_swings(game)
     size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
     width = 8 * size
-    mask = bigint.low_bits(quota * width)
-    cumulative = mask // ((1 << width) - 1)  # every total: the empty set
-    below = {
-        weight: bigint.low_bits((quota - weight) * width)
-        for weight in set(game.weights)
-        if weight < quota
-    }
+    cumulative = bigint.low_bits(quota * width) // ((1 << width) - 1)  # empty set
+    cut = bigint.cutter()
     for weight in game.weights:
         if weight < quota:
-            cumulative += (cumulative & below[weight]) << (weight * width)
+            # Cut the source below quota - weight before shifting, so that the
+            # sum needs no mask: cheaper than masking the shifted number.
+            cumulative += cut(cumulative, (quota - weight) * width) << (weight * width)
     entries = Cumulative(quota, packed=cumulative, size=size)
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
@@ -186,17 +183,15 @@ def shapley_shubik(game: Game) -> list[Fraction]:
     while largest < n and sum(lightest[: largest + 1]) < quota:
         largest += 1
     by_size = [mask // ((1 << width) - 1)] + [0] * largest  # size 0: empty set
+    cut = bigint.cutter()
     added = 0
     for weight in game.weights:
         if weight >= quota:
             continue  # never part of a losing total
         added = min(added + 1, largest)
-        shift = weight * width
-        # Cut the source below quota - weight before shifting, so that the
-        # sum needs no mask: cheaper than masking the shifted number.
-        below = bigint.low_bits((quota - weight) * width)
-        for size in range(added, 0, -1):
-            by_size[size] += (by_size[size - 1] & below) << shift
+        shift, below = weight * width, (quota - weight) * width
+        for size in range(added, 0, -1):  # cut before shifting, as in swings
+            by_size[size] += cut(by_size[size - 1], below) << shift
     factorial = [math.factorial(k) for k in range(n + 1)]
     result = [Fraction(0)] * n
     for weight, players in players_by_weight(game.weights).items():
@@ -276,14 +271,13 @@ def critical_tallies(
             last = quota + high - weight
             if last <= 0:
                 continue
-            shift = weight * width
-            below = bigint.low_bits(max(last - weight, 0) * width)
+            shift, below = weight * width, max(last - weight, 0) * width
             upper, lower = (last - 1) * width, (first - 1) * width
             stop = bisect.bisect_left(lightest, last)
             tally = 0
             previous = 0  # row size - 1 of the table without one such player
             for size, row in enumerate(rows[: stop + 1]):
-                current = row - ((previous & below) << shift)
+                current = row - (table.cut(previous, below) << shift)
                 count = (current >> upper) & digit
                 if first > 0:
                     count -= (current >> lower) & digit
@@ -324,35 +318,33 @@ class Table:
 
     top: int
     width: int
+    cut: Callable[[int, int], int] = attrs.field(factory=bigint.cutter)
 
     @property
     def ones(self) -> int:
         """The empty set's row: one set weighing at most ``t``, for every ``t``."""
         return bigint.low_bits(self.top * self.width) // ((1 << self.width) - 1)
 
-    def _below(self, weight: int) -> int:
-        return bigint.low_bits(max(self.top - weight, 0) * self.width)
-
     def add(self, rows: list[int], weight: int) -> None:
         """Multiply by ``1 + y x^weight``: a player joins, one size up."""
-        shift, below = weight * self.width, self._below(weight)
+        shift, below = weight * self.width, max(self.top - weight, 0) * self.width
         rows.append(0)
         for size in range(len(rows) - 1, 0, -1):
             # Cut the source below top - weight before shifting, so that the
             # sum needs no mask: cheaper than masking the shifted number.
-            rows[size] += (rows[size - 1] & below) << shift
+            rows[size] += self.cut(rows[size - 1], below) << shift
         _trim(rows)
 
     def make_light(self, rows: list[int], weight: int) -> None:
         """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
-        shift, below = weight * self.width, self._below(weight)
+        shift, below = weight * self.width, max(self.top - weight, 0) * self.width
         previous = 0
         for size, row in enumerate(rows):
-            previous = row - ((previous & below) << shift)
+            previous = row - (self.cut(previous, below) << shift)
             rows[size] = previous
         _trim(rows)
         for size, row in enumerate(rows):
-            rows[size] = row + ((row & below) << shift)
+            rows[size] = row + (self.cut(row, below) << shift)
 
 
 def _trim(rows: list[int]) -> None:
@@ -408,17 +400,17 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
     # and read by each class's `Cumulative` before it grows again).
     packed = 0 if listed else bigint.low_bits(quota * width) // ((1 << width) - 1)
     table = [1] * quota if listed else []
+    cut = bigint.cutter()
     counts: dict[int, int] = {}
     heavy = 0  # the heavy players' total weight
     for index, high in enumerate(classes):
         if high < quota:
-            # Cut the source below quota - high before shifting: no mask after.
-            below = bigint.low_bits(0 if listed else (quota - high) * width)
+            below = (quota - high) * width
             for _ in range(multiplicity[high]):
                 if listed:
                     table[high:] = map(operator.add, table[high:], table[:-high])
-                else:
-                    packed += (packed & below) << (high * width)
+                else:  # cut before shifting, as in swings
+                    packed += cut(packed, below) << (high * width)
         heavy += high * multiplicity[high]
         low = classes[index + 1] if index + 1 < len(classes) else 0
         if heavy < quota + low:
