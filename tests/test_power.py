@@ -517,6 +517,15 @@ def test_hundreds_of_parties_get_every_index(count: int, largest: int) -> None:
         assert values[heavier] >= values[lighter] > 0
 
 
+def test_tables_by_size_too_large_for_memory_are_refused() -> None:
+    """40 parties of half a million seats: no gigabyte tables, a clear refusal."""
+    seats = {f"P{i}": 500_000 + i % 2 for i in range(40)}
+    council = Council.from_seats("Large seats", seats)
+    for index in (coalitions.deegan_packel, coalitions.johnston):
+        with pytest.raises(ComputationTooLargeError, match="40 parties"):
+            index(council)
+
+
 def test_games_out_of_reach_are_refused_with_the_estimate() -> None:
     """300 parties of 300 sizes: Johnston's tables are out of reach, said at once."""
     seats = {f"P{i}": 2 * i + 1 for i in range(300)}

@@ -14,6 +14,7 @@ naming the cheapest estimate. Nothing is ever approximated.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import warnings
 from collections.abc import Callable, Mapping
@@ -53,6 +54,10 @@ _METHODS = ("auto", "dynamic", "meet", "enumeration")
 #: a minute of work on a small machine. Past it, few parties are enumerated
 #: and many are refused.
 DYNAMIC_WORK_LIMIT = 4 * 10**11
+#: Largest table kept by coalition size (Shapley-Shubik, Deegan-Packel,
+#: Johnston), in bits: 512 MiB. Larger ones are refused like work past the
+#: limit, before anything is allocated.
+TABLE_BITS_LIMIT = 1 << 32
 #: Most parties for which power is computed by listing winning coalitions,
 #: when seat numbers are too large for dynamic programming.
 ENUMERATION_PLAYER_LIMIT = 22
@@ -102,6 +107,11 @@ def _shapley_shubik_cost(game: Game) -> int:
         return n  # equal players: 1/n each, by symmetry
     # A shift per party and coalition size to build the table, and as many
     # per distinct seat size to take a party out.
+    sizes = sum(
+        1 for total in itertools.accumulate(sorted(active)) if total < game.quota
+    )
+    if (sizes + 1) * game.quota * (n + 2) > TABLE_BITS_LIMIT:
+        return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
     distinct = len(set(active))
     return (n * n // 2 + distinct * n) * game.quota * (n + 2)
 
@@ -124,6 +134,8 @@ def _critical_cost(game: Game, *, minimal_only: bool) -> int:
     rows = active * active // 2 + (0 if minimal_only else active * active)
     rows += 7 * distinct * (distinct + 1) * active // 20
     top = game.quota + max(game.weights, default=0)
+    if (active + 1) * top * (game.size + 2) > TABLE_BITS_LIMIT:
+        return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
     return rows * top * (game.size + 2)
 
 
