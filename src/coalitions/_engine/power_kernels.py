@@ -3,10 +3,12 @@
 Every function here takes a [`Game`][coalitions._engine.game.Game] and returns one
 integer (or Fraction) per player, in game order. Nothing lists coalitions.
 
-Polynomials over seat totals are packed into Python ints (Kronecker
-substitution): coefficient ``k`` sits in bits ``[k*B, (k+1)*B)``, so adding a
-player of weight ``w`` to every subset is one shift and one add in C. ``B`` is
-chosen so that no coefficient ever overflows into its neighbour.
+Polynomials over seat totals are packed into single integers (Kronecker
+substitution; Python's or GMP's, see `bigint`): coefficient ``k`` sits in
+bits ``[k*B, (k+1)*B)``, so adding a player of weight ``w`` to every subset
+is one shift and one add in C. ``B`` is chosen so that no coefficient ever
+overflows into its neighbour. Most tables hold *cumulative* counts (subsets
+weighing at most ``k``), so that a window of totals is two entries.
 
 References:
     Brams, S. J., and Affuso, P. J. (1976). Power and size: a new paradox.
@@ -32,7 +34,8 @@ import attrs
 from coalitions._engine import bigint
 from coalitions._engine.game import Game, players_by_weight
 
-#: Longest table of swings' counts unpacked into a list (about 40 MB).
+#: Longest packed table of cumulative counts unpacked into a list (about
+#: 40 MB); longer ones are read from their bytes.
 UNPACKED_ENTRIES_LIMIT = 1_000_000
 
 
@@ -62,7 +65,7 @@ class Cumulative:
         size: int = 1,
     ) -> None:
         self._top, self._size = top, size
-        self._list = values
+        self._list = values  # held, not copied: read it before it changes
         self._bytes = b""
         if values is None:
             self._bytes = int(packed).to_bytes(top * size, "little")
@@ -109,11 +112,11 @@ def swings(game: Game) -> list[int]:
     ``S + i`` wins: ``quota - w_i <= w(S) < quota``. With ``G[k]`` the number
     of subsets (of everyone) with total at most ``k``, one packed table built
     with a shift and an add per player, the same table without player ``i``
-    obeys ``G'[k] = G[k] - G'[k - w_i]``, so that
+    obeys ``G'[k] = G[k] - G'[k - w_i]``, that is
 
         G'[k] = G[k] - G[k - w] + G[k - 2w] - ...   (w = w_i)
 
-    so each distinct weight costs O(quota / w) entries of ``G``
+    and each distinct weight costs O(quota / w) entries of ``G``
     (`Cumulative`).
     """
     quota, n = game.quota, game.size
@@ -175,23 +178,15 @@ def shapley_shubik(game: Game) -> list[Fraction]:
         share = Fraction(1, game.active)
         return [share] * game.active + [Fraction(0)] * (n - game.active)
     width = n + 2  # cumulative counts of subsets of one size stay below 2^n
+    table = Table(quota, width)
     mask = bigint.low_bits(quota * width)
-    # No coalition of more than `largest` players has a total below the quota
-    # (even the lightest ones reach it), so larger sizes are never tabled.
-    lightest = sorted(game.weights)
-    largest = 0
-    while largest < n and sum(lightest[: largest + 1]) < quota:
-        largest += 1
-    by_size = [mask // ((1 << width) - 1)] + [0] * largest  # size 0: empty set
-    cut = bigint.cutter()
-    added = 0
+    # Rows of sizes whose every coalition reaches the quota are dropped as
+    # they empty: no larger coalition has a losing total.
+    by_size = [table.ones]
     for weight in game.weights:
-        if weight >= quota:
-            continue  # never part of a losing total
-        added = min(added + 1, largest)
-        shift, below = weight * width, (quota - weight) * width
-        for size in range(added, 0, -1):  # cut before shifting, as in swings
-            by_size[size] += cut(by_size[size - 1], below) << shift
+        if weight < quota:  # a heavier player is never part of a losing total
+            table.add(by_size, weight)
+    largest = len(by_size) - 1
     factorial = [math.factorial(k) for k in range(n + 1)]
     result = [Fraction(0)] * n
     for weight, players in players_by_weight(game.weights).items():
