@@ -25,7 +25,7 @@ from typing import Any, Literal
 import attrs
 
 from coalitions._engine import meet, power_kernels
-from coalitions._engine.enumerate import iter_winning_masks
+from coalitions._engine.enumerate import MEET_PLAYER_LIMIT, iter_winning_masks
 from coalitions._engine.game import Game, game_of
 from coalitions._model import Council
 from coalitions.exceptions import (
@@ -51,8 +51,9 @@ Method = Literal["auto", "dynamic", "meet", "enumeration"]
 _METHODS = ("auto", "dynamic", "meet", "enumeration")
 
 #: Largest dynamic programme run, in bit operations on packed tables: about
-#: a minute of work on a small machine. Past it, few parties are enumerated
-#: and many are refused.
+#: 25 seconds of work with Python's integers on a small machine, under 10
+#: with GMP's (docs/performance.md). Past it, few parties are enumerated or
+#: met in the middle, and many are refused.
 DYNAMIC_WORK_LIMIT = 4 * 10**11
 #: Largest table kept by coalition size (Shapley-Shubik, Deegan-Packel,
 #: Johnston), in bits: 512 MiB. Larger ones are refused like work past the
@@ -283,6 +284,8 @@ def _choose(
     if feasible:  # the quickest by measured cost (two huge parties: listing)
         return min(feasible, key=lambda kernel: kernel.time(game))
     cheapest = min(kernels, key=lambda kernel: kernel.cost(game) / kernel.limit)
+    methods = {kernel.method for kernel in kernels}
+    most = MEET_PLAYER_LIMIT if "meet" in methods else ENUMERATION_PLAYER_LIMIT
     raise ComputationTooLargeError(
         title,
         f"{game.size} parties with a quota of {game.quota:,} seats (after "
@@ -290,8 +293,8 @@ def _choose(
         f"{cheapest.method!r}, needs about {cheapest.cost(game):,} steps, "
         f"above its limit of {cheapest.limit:,}",
         f"round the seats to a coarser unit (dividing every seat count and "
-        f"the quota by the same number), or merge parties to at most "
-        f"{ENUMERATION_PLAYER_LIMIT}",
+        f"the quota by the same number; the work grows with the quota), or "
+        f"merge parties (up to about {most} are counted whatever their seats)",
     )
 
 
