@@ -16,7 +16,7 @@ from coalitions import Council, Party, Supermajority, _power
 from coalitions._cli import main
 from coalitions._engine import bigint, power_kernels
 from coalitions._engine.enumerate import count_minimal_winning_and_losing
-from coalitions._engine.game import game_of
+from coalitions._engine.game import Game, game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
     InvalidTypeError,
@@ -399,6 +399,19 @@ def test_electoral_college_power_is_consistent() -> None:
         assert values["CA"] > values["TX"] > values["WY"]
 
 
+def assert_critical_members_scored_one_are_counts(game: Game) -> None:
+    """Scoring every critical member 1 gives the swings and the memberships.
+
+    Both are counted by other kernels, independently of the critical one.
+    """
+    assert power_kernels.critical_tallies(
+        game, lambda k: 1, minimal_only=False
+    ) == power_kernels.swings(game)
+    assert power_kernels.critical_tallies(
+        game, lambda k: 1, minimal_only=True
+    ) == power_kernels.minimal_counts(game)
+
+
 def test_critical_tallies_score_one_are_swings_and_memberships() -> None:
     """Scoring every critical member 1 gives two independent kernels' counts."""
     rng = random.Random(7)
@@ -408,12 +421,7 @@ def test_critical_tallies_score_one_are_swings_and_memberships() -> None:
         game = game_of(council)
         if not game.can_win:
             continue
-        assert power_kernels.critical_tallies(
-            game, lambda k: 1, minimal_only=False
-        ) == power_kernels.swings(game)
-        assert power_kernels.critical_tallies(
-            game, lambda k: 1, minimal_only=True
-        ) == power_kernels.minimal_counts(game)
+        assert_critical_members_scored_one_are_counts(game)
 
 
 @pytest.mark.parametrize("integers", bigint.available())
@@ -503,12 +511,7 @@ def test_hundreds_of_parties_get_every_index(count: int, largest: int) -> None:
     seats = {f"P{i}": rng.randint(1, largest) for i in range(count)}
     council = Council.from_seats("Many parties", seats)
     game = game_of(council)
-    assert power_kernels.critical_tallies(
-        game, lambda k: 1, minimal_only=False
-    ) == power_kernels.swings(game)
-    assert power_kernels.critical_tallies(
-        game, lambda k: 1, minimal_only=True
-    ) == power_kernels.minimal_counts(game)
+    assert_critical_members_scored_one_are_counts(game)
     for name in ("deegan_packel", "johnston"):
         values = coalitions.POWER_INDICES[name](council)
         assert sum(values.values()) == 1

@@ -120,21 +120,19 @@ def _shapley_shubik_cost(game: Game) -> int:
 def _minimal_counts_cost(game: Game) -> int:
     distinct = len(set(game.weights[: game.active]))
     n, quota = game.size, game.quota
-    listed, packed = power_kernels.minimal_counts_work(n, distinct, quota)
-    if power_kernels.minimal_counts_listed(n, distinct, quota):
-        return listed
-    return packed
+    _, work = power_kernels.minimal_counts_plan(n, distinct, quota)
+    return work
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:
-    # Packed row operations, each over totals below quota + the largest
-    # weight: building the table by size, turning players light one by one
-    # (Johnston only), and one division per pair of surplus class and heavier
-    # weight, over about 0.7 of the rows (power benchmark).
+    # Packed row operations, each over the table's totals (as in
+    # `critical_tallies`): building the table by size, turning players light
+    # one by one (Johnston only), and one division per pair of surplus class
+    # and heavier weight, over about 0.7 of the rows (power benchmark).
     active, distinct = game.active, len(set(game.weights[: game.active]))
     rows = active * active // 2 + (0 if minimal_only else active * active)
     rows += 7 * distinct * (distinct + 1) * active // 20
-    top = game.quota + max(game.weights, default=0)
+    top = game.quota if minimal_only else game.quota + max(game.weights, default=0)
     if (active + 1) * top * (game.size + 2) > TABLE_BITS_LIMIT:
         return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
     return rows * top * (game.size + 2)

@@ -311,12 +311,10 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
     # [k*width, (k+1)*width). Adding a player of weight w maps it to
     # cumulative[k] + cumulative[k - w], one shift and one add in C.
     ones = (1 << width) - 1
-    cumulative = bigint.low_bits(quota * width) // ones  # every entry 1: the empty set
+    digits = bigint.Digits(quota, width)
+    cumulative = digits.ones  # every entry 1: the empty set
     top_shift = (quota - 1) * width
     minimal = 0
-    # Cut each source below quota - weight before shifting: the sum then
-    # needs no mask.
-    cut = bigint.cutter()
     for weight in weights:
         below = (cumulative >> top_shift) & ones
         low = quota - weight - 1
@@ -324,7 +322,7 @@ def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int,
             below -= (cumulative >> (low * width)) & ones
         minimal += below
         if weight < quota:
-            cumulative += cut(cumulative, (quota - weight) * width) << (weight * width)
+            cumulative += digits.shifted(cumulative, weight)
     losing = (cumulative >> top_shift) & ones
     return int(minimal), int(losing)
 

@@ -127,13 +127,11 @@ def swings(game: Game) -> list[int]:
         return _equal_swings(game)
     size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
     width = 8 * size
-    cumulative = bigint.low_bits(quota * width) // ((1 << width) - 1)  # empty set
-    cut = bigint.cutter()
+    digits = bigint.Digits(quota, width)
+    cumulative = digits.ones
     for weight in game.weights:
         if weight < quota:
-            # Cut the source below quota - weight before shifting, so that the
-            # sum needs no mask: cheaper than masking the shifted number.
-            cumulative += cut(cumulative, (quota - weight) * width) << (weight * width)
+            cumulative += digits.shifted(cumulative, weight)
     entries = Cumulative(quota, packed=cumulative, size=size)
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
@@ -300,46 +298,29 @@ def critical_tallies(
 
 
 @attrs.frozen
-class Table:
+class Table(bigint.Digits):
     """Packed rows by coalition size of cumulative counts by total weight.
 
     Row ``k`` holds, in digit ``t`` (``width`` bits, ``t < top``), the
     number of sets of ``k`` players weighing at most ``t``.
-
-    Attributes:
-        top: Totals at or above this are dropped.
-        width: Bits per digit.
     """
-
-    top: int
-    width: int
-    cut: Callable[[int, int], int] = attrs.field(factory=bigint.cutter)
-
-    @property
-    def ones(self) -> int:
-        """The empty set's row: one set weighing at most ``t``, for every ``t``."""
-        return bigint.low_bits(self.top * self.width) // ((1 << self.width) - 1)
 
     def add(self, rows: list[int], weight: int) -> None:
         """Multiply by ``1 + y x^weight``: a player joins, one size up."""
-        shift, below = weight * self.width, max(self.top - weight, 0) * self.width
         rows.append(0)
         for size in range(len(rows) - 1, 0, -1):
-            # Cut the source below top - weight before shifting, so that the
-            # sum needs no mask: cheaper than masking the shifted number.
-            rows[size] += self.cut(rows[size - 1], below) << shift
+            rows[size] += self.shifted(rows[size - 1], weight)
         _trim(rows)
 
     def make_light(self, rows: list[int], weight: int) -> None:
         """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
-        shift, below = weight * self.width, max(self.top - weight, 0) * self.width
         previous = 0
         for size, row in enumerate(rows):
-            previous = row - (self.cut(previous, below) << shift)
+            previous = row - self.shifted(previous, weight)
             rows[size] = previous
         _trim(rows)
         for size, row in enumerate(rows):
-            rows[size] = row + (self.cut(row, below) << shift)
+            rows[size] = row + self.shifted(row, weight)
 
 
 def _trim(rows: list[int]) -> None:
@@ -348,23 +329,20 @@ def _trim(rows: list[int]) -> None:
         rows.pop()
 
 
-def minimal_counts_work(players: int, distinct: int, quota: int) -> tuple[int, int]:
-    """Estimated work of `minimal_counts` with a list, and with a packed table.
+def minimal_counts_plan(players: int, distinct: int, quota: int) -> tuple[bool, int]:
+    """Whether `minimal_counts` keeps its table as a list, and its estimated work.
 
-    In the packed tables' bit operations: adding a player to a list costs
-    about 2,000 per entry; to a packed table, a shift of ``players + 2`` bits
-    per entry, plus one unpacking per distinct weight (about 3,000 per
-    entry). Measured with the power benchmark.
+    The cheaper way, in the packed tables' bit operations: adding a player to
+    a list costs about 2,000 per entry; to a packed table, a shift of
+    ``players + 2`` bits per entry, plus one unpacking per distinct weight
+    (about 3,000 per entry). Measured with the power benchmark. Lists longer
+    than ``UNPACKED_ENTRIES_LIMIT`` are never kept.
     """
     listed = 2000 * players * quota
     packed = (players * (players + 2) + 3000 * distinct) * quota
-    return listed, packed
-
-
-def minimal_counts_listed(players: int, distinct: int, quota: int) -> bool:
-    """Whether `minimal_counts` keeps its table as a list: the cheaper way."""
-    listed, packed = minimal_counts_work(players, distinct, quota)
-    return listed < packed and quota <= UNPACKED_ENTRIES_LIMIT
+    if listed < packed and quota <= UNPACKED_ENTRIES_LIMIT:
+        return True, listed
+    return False, packed
 
 
 def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
@@ -388,24 +366,23 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
     if quota <= 0 or not classes or not game.can_win:
         return [0] * n
     if listed is None:
-        listed = minimal_counts_listed(n, len(classes), quota)
+        listed, _ = minimal_counts_plan(n, len(classes), quota)
     size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
     width = 8 * size
     # The empty set's table, packed or listed (the list is added to in place,
     # and read by each class's `Cumulative` before it grows again).
-    packed = 0 if listed else bigint.low_bits(quota * width) // ((1 << width) - 1)
+    digits = bigint.Digits(quota, width)
+    packed = 0 if listed else digits.ones
     table = [1] * quota if listed else []
-    cut = bigint.cutter()
     counts: dict[int, int] = {}
     heavy = 0  # the heavy players' total weight
     for index, high in enumerate(classes):
         if high < quota:
-            below = (quota - high) * width
             for _ in range(multiplicity[high]):
                 if listed:
                     table[high:] = map(operator.add, table[high:], table[:-high])
-                else:  # cut before shifting, as in swings
-                    packed += cut(packed, below) << (high * width)
+                else:
+                    packed += digits.shifted(packed, high)
         heavy += high * multiplicity[high]
         low = classes[index + 1] if index + 1 < len(classes) else 0
         if heavy < quota + low:
