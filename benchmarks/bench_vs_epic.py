@@ -28,7 +28,6 @@ import random
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from collections.abc import Callable
@@ -174,10 +173,6 @@ class Epic:
         return None if wall is None else max(wall - self.startup[code], 1e-6)
 
 
-def our_seconds(run: Callable[[], object]) -> float:
-    return timing.median_seconds(run, 1)
-
-
 def estimate_units(index: str, council: coalitions.Council) -> int | None:
     """The cost estimate of the method `auto` chooses, in its time units."""
     tally = {
@@ -232,7 +227,9 @@ def main() -> None:
                 ours, theirs = [], []
                 for _ in range(options.repeats):
                     try:
-                        ours.append(our_seconds(lambda r=run, c=council: r(c)))
+                        ours.append(
+                            timing.median_seconds(lambda r=run, c=council: r(c), 1)
+                        )
                     except coalitions.ComputationTooLargeError:
                         ours.append(float("inf"))
                     if epic is not None and code is not None:
@@ -262,7 +259,6 @@ def main() -> None:
                 f"{high[0]:.3f} ({high[1]}, {high[2]}); highest / lowest "
                 f"{high[0] / low[0]:.1f}"
             )
-    sys.stdout.flush()
 
 
 if __name__ == "__main__":

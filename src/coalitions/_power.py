@@ -64,7 +64,7 @@ TABLE_BITS_LIMIT = 1 << 32
 ENUMERATION_PLAYER_LIMIT = 22
 #: Bit operations of the dynamic programmes that take as long as one unit of
 #: listing (one player of one subset, in Python). With this scale and
-#: `MEET_SCALE` a unit of estimated time takes 0.03-0.1 ns by every method on
+#: `MEET_SCALE` a unit of estimated time takes 0.06-0.14 ns by every method on
 #: games of 12-24 parties (`benchmarks/bench_population.py`, the table in
 #: docs/performance.md).
 ENUMERATION_SCALE = 7000
