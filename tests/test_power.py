@@ -14,8 +14,8 @@ from hypothesis import strategies as st
 import coalitions
 from coalitions import Council, Party, Supermajority, _power
 from coalitions._cli import main
-from coalitions._engine import bigint, power_kernels
-from coalitions._engine.enumerate import count_minimal_winning_and_losing
+from coalitions._engine import bigint, packed, power_kernels
+from coalitions._engine.enumerate import losing_count, minimal_winning_count
 from coalitions._engine.game import Game, game_of
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -450,7 +450,7 @@ def test_tables_count_alike_in_every_integer_type(
         johnston = power_kernels.critical_tallies(
             game, lambda k: scale // k, minimal_only=False
         )
-        minimal, losing = count_minimal_winning_and_losing(game)
+        minimal, losing = minimal_winning_count(game), losing_count(game)
     finally:
         bigint.use(in_use)
     assert dict(zip(names, swings, strict=True)) == brute_swings(council)
@@ -485,7 +485,7 @@ def test_swings_read_from_bytes_when_the_table_is_long(
         (power_kernels.swings(game), power_kernels.minimal_counts(game))
         for game in games
     ]
-    monkeypatch.setattr(power_kernels, "UNPACKED_ENTRIES_LIMIT", 0)
+    monkeypatch.setattr(packed, "UNPACKED_ENTRIES_LIMIT", 0)
     for council, game, (swings, memberships) in zip(
         councils_, games, listed, strict=True
     ):

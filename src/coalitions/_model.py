@@ -158,7 +158,7 @@ def _total_seats(value: object) -> int:
     return whole_number(value, "total_seats", minimum=1)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, cache_hash=True)
 class Council:
     """A council or parliament: parties, their seats and the quota to govern.
 

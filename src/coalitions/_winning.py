@@ -14,9 +14,10 @@ import attrs
 from coalitions._constraints import Constraints
 from coalitions._engine.enumerate import (
     DEFAULT_MAX_COALITIONS,
-    count_minimal_winning_and_losing,
     iter_minimal_winning_masks,
     iter_winning_masks,
+    losing_count,
+    minimal_winning_count,
 )
 from coalitions._engine.game import Game, decoder, game_of
 from coalitions._model import Coalition, Council
@@ -250,7 +251,7 @@ def _count_minimal_winning(game: Game) -> int:
         return 1  # the required parties alone
     if game.conflicts:
         return _count_by_listing(game, iter_minimal_winning_masks)
-    return count_minimal_winning_and_losing(game)[0]
+    return minimal_winning_count(game)
 
 
 def _count_winning(game: Game) -> int:
@@ -260,7 +261,7 @@ def _count_winning(game: Game) -> int:
         return _count_by_listing(game, iter_winning_masks)
     if game.wins(0, 0):
         return 1 << game.size
-    return (1 << game.size) - count_minimal_winning_and_losing(game)[1]
+    return (1 << game.size) - losing_count(game)
 
 
 #: Most coalitions counted one by one when red lines rule out counting by

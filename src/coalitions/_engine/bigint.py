@@ -20,8 +20,6 @@ import os
 from collections.abc import Callable
 from typing import Any, Literal
 
-import attrs
-
 Backend = Literal["python", "gmp"]
 
 #: The backend in use, under the key "backend": GMP's where gmpy2 is
@@ -71,6 +69,14 @@ def low_bits(count: int) -> int:
     return mask
 
 
+def from_bytes(data: bytes | bytearray) -> int:
+    """Return the integer with these little-endian bytes, in the backend's type."""
+    if _STATE["backend"] == "gmp":
+        value: int = importlib.import_module("gmpy2").mpz.from_bytes(data, "little")
+        return value
+    return int.from_bytes(data, "little")
+
+
 def cutter() -> Callable[[int, int], int]:
     """Return a function ``cut(value, bits)``: ``value`` modulo ``2**bits``.
 
@@ -91,35 +97,3 @@ def cutter() -> Callable[[int, int], int]:
         return value & mask
 
     return cut_python
-
-
-@attrs.frozen
-class Digits:
-    """Packed tables of ``top`` digits of ``width`` bits, in the backend's integers.
-
-    Digit ``t`` of a table counts the sets of players weighing ``t``, or
-    (cumulative tables) at most ``t``; totals at or above ``top`` are dropped.
-
-    Attributes:
-        top: The number of digits kept.
-        width: Bits per digit.
-        cut: ``cut(value, bits)``, from `cutter`.
-    """
-
-    top: int
-    width: int
-    cut: Callable[[int, int], int] = attrs.field(factory=cutter)
-
-    @property
-    def ones(self) -> int:
-        """Every digit 1: the empty set's cumulative table."""
-        return low_bits(self.top * self.width) // ((1 << self.width) - 1)
-
-    def shifted(self, table: int, weight: int) -> int:
-        """``table`` times ``x^weight``, below the top.
-
-        The table is cut below ``top - weight`` before shifting, so that a
-        sum with it needs no mask: cheaper than masking the shifted number.
-        """
-        below = max(self.top - weight, 0) * self.width
-        return self.cut(table, below) << (weight * self.width)

@@ -14,10 +14,11 @@ References:
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Iterator
 
-from coalitions._engine import bigint
 from coalitions._engine.game import Game
+from coalitions._engine.packed import SubsetTable
 from coalitions.exceptions import ComputationTooLargeError
 
 #: How many coalitions [`minimal_winning`][coalitions.minimal_winning] and
@@ -251,21 +252,37 @@ def _meet_counts(game: Game) -> tuple[int, int]:
     return meet.count_minimal_winning_and_losing(game)
 
 
-def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
-    """Return (number of minimal winning coalitions, number of losing coalitions).
+def minimal_winning_count(game: Game) -> int:
+    """Return the number of minimal winning coalitions, without listing them.
 
-    A minimal winning coalition whose lightest member is ``j`` (in weight
-    order) is a set ``S`` of heavier players with ``quota - w_j <= w(S) <
-    quota``, plus ``j``. So one pass over the players, keeping how many
-    subsets of the players seen so far have each total below the quota,
-    counts them all in O(n x quota) without listing any. When the quota is
-    too large for that table (populations as weights), the same windows are
-    counted by meeting in the middle, in O(n 2^(n/2) log) steps.
+    A coalition whose lightest member is ``j`` (in weight order) is minimal
+    winning when it wins but loses without ``j``: it is ``j`` and a set ``S``
+    of heavier players with ``quota - w_j <= w(S) < quota``. Summing those
+    windows over ``j`` takes one table of ``n`` shifts and adds
+    (`_dense_minimal_winning`). When the quota is too large for a table
+    (populations as weights), the windows are counted by meeting in the
+    middle, in O(n 2^(n/2) log) steps.
 
     Raises:
         ComputationTooLargeError: The quota is too large for a table and there
             are too many players to meet in the middle.
     """
+    return _count(game, minimal=True)
+
+
+def losing_count(game: Game) -> int:
+    """Return the number of losing coalitions (the empty one included).
+
+    One table of the players' subsets by total below the quota, summed; or
+    by meeting in the middle, as in `minimal_winning_count`.
+
+    Raises:
+        ComputationTooLargeError: As `minimal_winning_count`.
+    """
+    return _count(game, minimal=False)
+
+
+def _count(game: Game, *, minimal: bool) -> int:
     if game.graded:
         if game.size > MEET_PLAYER_LIMIT:
             raise ComputationTooLargeError(
@@ -274,75 +291,69 @@ def count_minimal_winning_and_losing(game: Game) -> tuple[int, int]:
                 f"than {MEET_PLAYER_LIMIT} to meet in the middle",
                 "use iter_minimal_winning() to stream the coalitions instead",
             )
-        return _meet_counts(game)
+        return _meet_counts(game)[0 if minimal else 1]
     weights = game.weights[: game.active]
     zero_weight = game.size - game.active
     quota = game.quota
-    width = len(weights) + 1  # a count of subsets of n players needs n+1 bits
     if weights and weights[0] == weights[-1]:
         # Equal weights (a council of independents): k = ceil(quota / w) of
         # the n players win, and fewer lose; binomial coefficients count both.
         n, needed = len(weights), -(-quota // weights[0])
-        losing, term = 0, 1  # term = C(n, size), built up step by step
-        for size in range(min(needed, n + 1)):
-            losing += term
-            term = term * (n - size) // (size + 1)
-        minimal = term if 0 < needed <= n else 0
-        return minimal, losing << zero_weight
+        if minimal:
+            return math.comb(n, needed) if 0 < needed <= n else 0
+        losing = sum(math.comb(n, size) for size in range(min(needed, n + 1)))
+        return losing << zero_weight
+    width = len(weights) + 1  # a count of subsets of n players needs n+1 bits
     if quota * width <= DENSE_BITS_LIMIT:
-        minimal, losing = _count_dense(weights, quota, width)
-    elif len(weights) <= MEET_PLAYER_LIMIT:
-        return _meet_counts(game)
-    else:
-        raise ComputationTooLargeError(
-            "the number of coalitions",
-            f"the quota ({quota:,} after dividing by the seats' common divisor) "
-            f"and {len(weights)} players make a table of {quota * width:,} bits, "
-            f"above {DENSE_BITS_LIMIT:,}, and more than {MEET_PLAYER_LIMIT} "
-            f"players to meet in the middle",
-            "use iter_minimal_winning() to stream the coalitions instead",
-        )
-    return minimal, losing << zero_weight
+        if minimal:
+            return _dense_minimal_winning(weights, quota)
+        return _dense_losing(weights, quota) << zero_weight
+    if len(weights) <= MEET_PLAYER_LIMIT:
+        return _meet_counts(game)[0 if minimal else 1]
+    raise ComputationTooLargeError(
+        "the number of coalitions",
+        f"the quota ({quota:,} after dividing by the seats' common divisor) "
+        f"and {len(weights)} players make a table of {quota * width:,} bits, "
+        f"above {DENSE_BITS_LIMIT:,}, and more than {MEET_PLAYER_LIMIT} "
+        f"players to meet in the middle",
+        "use iter_minimal_winning() to stream the coalitions instead",
+    )
 
 
-def _count_dense(weights: tuple[int, ...], quota: int, width: int) -> tuple[int, int]:
-    # cumulative[k] = number of subsets of the players seen so far with total
-    # <= k, for k < quota, packed as one big int: entry k sits at bits
-    # [k*width, (k+1)*width). Adding a player of weight w maps it to
-    # cumulative[k] + cumulative[k - w], one shift and one add in C.
-    ones = (1 << width) - 1
-    digits = bigint.Digits(quota, width)
-    cumulative = digits.ones  # every entry 1: the empty set
-    top_shift = (quota - 1) * width
-    minimal = 0
-    for weight in weights:
-        below = (cumulative >> top_shift) & ones
-        low = quota - weight - 1
-        if low >= 0:
-            below -= (cumulative >> (low * width)) & ones
-        minimal += below
-        if weight < quota:
-            cumulative += digits.shifted(cumulative, weight)
-    losing = (cumulative >> top_shift) & ones
-    return int(minimal), int(losing)
+def _dense_minimal_winning(weights: tuple[int, ...], quota: int) -> int:
+    # Players 1..n heaviest first; H_j is the table of the players before j
+    # and r_j the indicator of the window [quota - w_j, quota). The count is
+    # sum_j <H_j, r_j> = E_1[0], where E_(n+1) = 0 and
+    # E_j = r_j + adj(1 + x^(w_j)) E_(j+1) (Horner's rule; the adjoint of
+    # multiplying by x^w shifts down by w). Kept reversed, digit t holding
+    # E[quota - 1 - t], each step multiplies by 1 + x^(w_j) and adds ones to
+    # the low w_j digits: a table built lightest first, short for longest.
+    dual = SubsetTable(quota, empty_set=False)
+    for weight in reversed(weights):
+        dual.add(weight)
+        dual.add_ones(weight)
+    return dual.digit(quota - 1)
+
+
+def _dense_losing(weights: tuple[int, ...], quota: int) -> int:
+    table = SubsetTable(quota)
+    for weight in reversed(weights):  # lightest first: short tables longest
+        table.add(weight)
+    return table.total()
 
 
 def subsets_by_total(weights: list[int], limit: int) -> list[int] | None:
     """Return how many subsets of ``weights`` have each total ``0 .. limit - 1``.
 
-    One packed table, as in the counting programme above; ``None`` when the
+    One packed table, as in the counting programmes above; ``None`` when the
     table would exceed ``DENSE_BITS_LIMIT`` bits, so that a caller can fall
     back to listing.
     """
     if limit <= 0:
         return []
-    width = len(weights) + 1
-    if limit * width > DENSE_BITS_LIMIT:
+    if limit * (len(weights) + 1) > DENSE_BITS_LIMIT:
         return None
-    ones = (1 << width) - 1
-    table_mask = (1 << (limit * width)) - 1
-    table = 1  # the empty set, total 0
-    for weight in weights:
-        if weight < limit:
-            table = (table + (table << (weight * width))) & table_mask
-    return [(table >> (k * width)) & ones for k in range(limit)]
+    table = SubsetTable(limit)
+    for weight in sorted(weights):  # lightest first: short tables longest
+        table.add(weight)
+    return table.entries()

@@ -31,78 +31,16 @@ from fractions import Fraction
 
 import attrs
 
-from coalitions._engine import bigint
+from coalitions._engine import bigint, packed
 from coalitions._engine.game import Game, players_by_weight
-
-#: Longest packed table of cumulative counts unpacked into a list (about
-#: 40 MB); longer ones are read from their bytes.
-UNPACKED_ENTRIES_LIMIT = 1_000_000
+from coalitions._engine.packed import Cumulative, Digits, SubsetTable
 
 
-def _digit(packed: int, index: int, width: int) -> int:
+def _digit(table: int, index: int, width: int) -> int:
     """Return coefficient ``index`` of a packed polynomial (0 below index 0)."""
     if index < 0:
         return 0
-    return (packed >> (index * width)) & ((1 << width) - 1)
-
-
-class Cumulative:
-    """A table of cumulative counts, read entry by entry.
-
-    Entry ``t`` (for ``t < top``) is the number of subsets weighing at most
-    ``t``. The table is a list of ints, or a packed int of ``size`` bytes per
-    entry. Packed tables of at most ``UNPACKED_ENTRIES_LIMIT`` entries are
-    unpacked into a list and summed by slices, in C; longer ones are read
-    from their bytes, never held as a list.
-    """
-
-    def __init__(
-        self,
-        top: int,
-        *,
-        values: list[int] | None = None,
-        packed: int = 0,
-        size: int = 1,
-    ) -> None:
-        self._top, self._size = top, size
-        self._list = values  # held, not copied: read it before it changes
-        self._bytes = b""
-        if values is None:
-            self._bytes = int(packed).to_bytes(top * size, "little")
-            if top <= UNPACKED_ENTRIES_LIMIT:
-                data, read = self._bytes, int.from_bytes
-                self._list = [
-                    read(data[start : start + size], "little")
-                    for start in range(0, top * size, size)
-                ]
-
-    def entry(self, total: int) -> int:
-        """Subsets weighing at most ``total``."""
-        if self._list is not None:
-            return self._list[total]
-        start = total * self._size
-        return int.from_bytes(self._bytes[start : start + self._size], "little")
-
-    def _strided(self, total: int, step: int) -> int:
-        if self._list is not None:
-            return sum(self._list[total::-step])
-        return sum(map(self.entry, range(total, -1, -step)))
-
-    def without(self, total: int, weight: int) -> int:
-        """Subsets weighing at most ``total`` once a player of ``weight`` is out.
-
-        Taking the player out divides the table by ``1 + x^weight``, whose
-        entries are ``G[t] - G[t - w] + G[t - 2w] - ...``: two strided sums.
-        A player at or above the top was never in the table.
-        """
-        if total < 0:
-            return 0
-        if weight >= self._top:
-            return self.entry(total)
-        kept = self._strided(total, 2 * weight)
-        if total >= weight:
-            kept -= self._strided(total - weight, 2 * weight)
-        return kept
+    return (table >> (index * width)) & ((1 << width) - 1)
 
 
 def swings(game: Game) -> list[int]:
@@ -110,8 +48,9 @@ def swings(game: Game) -> list[int]:
 
     A swing of ``i`` is a coalition ``S`` without ``i`` that loses, while
     ``S + i`` wins: ``quota - w_i <= w(S) < quota``. With ``G[k]`` the number
-    of subsets (of everyone) with total at most ``k``, one packed table built
-    with a shift and an add per player, the same table without player ``i``
+    of subsets (of everyone) with total at most ``k``, from one packed table
+    built with a shift and an add per player (`SubsetTable`), the same table
+    without player ``i``
     obeys ``G'[k] = G[k] - G'[k - w_i]``, that is
 
         G'[k] = G[k] - G[k - w] + G[k - 2w] - ...   (w = w_i)
@@ -125,14 +64,10 @@ def swings(game: Game) -> list[int]:
     active = game.weights[: game.active]
     if active and active[0] == active[-1]:
         return _equal_swings(game)
-    size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
-    width = 8 * size
-    digits = bigint.Digits(quota, width)
-    cumulative = digits.ones
-    for weight in game.weights:
-        if weight < quota:
-            cumulative += digits.shifted(cumulative, weight)
-    entries = Cumulative(quota, packed=cumulative, size=size)
+    table = SubsetTable(quota)
+    for weight in reversed(game.weights):  # lightest first: short tables longest
+        table.add(weight)
+    entries = table.cumulative()
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
@@ -298,7 +233,7 @@ def critical_tallies(
 
 
 @attrs.frozen
-class Table(bigint.Digits):
+class Table(Digits):
     """Packed rows by coalition size of cumulative counts by total weight.
 
     Row ``k`` holds, in digit ``t`` (``width`` bits, ``t < top``), the
@@ -339,10 +274,10 @@ def minimal_counts_plan(players: int, distinct: int, quota: int) -> tuple[bool, 
     than ``UNPACKED_ENTRIES_LIMIT`` are never kept.
     """
     listed = 2000 * players * quota
-    packed = (players * (players + 2) + 3000 * distinct) * quota
-    if listed < packed and quota <= UNPACKED_ENTRIES_LIMIT:
+    work = (players * (players + 2) + 3000 * distinct) * quota
+    if listed < work and quota <= packed.UNPACKED_ENTRIES_LIMIT:
         return True, listed
-    return False, packed
+    return False, work
 
 
 def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
@@ -352,9 +287,9 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
     a minimal winning coalition whose surplus lies in ``[v_{c+1}, v_c)``
     (between consecutive distinct weights) is a set of players of weight
     ``v_c`` or more, the heavy ones. Here sizes do not matter, so one packed
-    table of cumulative counts by total, of the heavy players, grows a class
-    of weights at a time; a member of weight ``v`` is taken out by two
-    strided sums over it (`Cumulative.without`).
+    table of counts by total, of the heavy players, grows a class of weights
+    at a time (`SubsetTable`); a member of weight ``v`` is taken out by two
+    strided sums over its cumulative counts (`Cumulative.without`).
     O(n) shifts and adds of the table, and one unpacking of it per distinct
     weight; nothing of size players x quota is held. With many distinct
     weights (or ``listed=True``) the table is a list of ints instead, added
@@ -367,31 +302,23 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
         return [0] * n
     if listed is None:
         listed, _ = minimal_counts_plan(n, len(classes), quota)
-    size = (n + 2 + 7) // 8  # bytes per count: counts of subsets reach 2^n
-    width = 8 * size
-    # The empty set's table, packed or listed (the list is added to in place,
-    # and read by each class's `Cumulative` before it grows again).
-    digits = bigint.Digits(quota, width)
-    packed = 0 if listed else digits.ones
+    # The heavy players' table, packed or listed (the list is added to in
+    # place, and read by each class's `Cumulative` before it grows again).
+    subsets = SubsetTable(quota)
     table = [1] * quota if listed else []
     counts: dict[int, int] = {}
     heavy = 0  # the heavy players' total weight
     for index, high in enumerate(classes):
-        if high < quota:
-            for _ in range(multiplicity[high]):
-                if listed:
-                    table[high:] = map(operator.add, table[high:], table[:-high])
-                else:
-                    packed += digits.shifted(packed, high)
+        for _ in range(multiplicity[high]):
+            if not listed:
+                subsets.add(high)
+            elif high < quota:
+                table[high:] = map(operator.add, table[high:], table[:-high])
         heavy += high * multiplicity[high]
         low = classes[index + 1] if index + 1 < len(classes) else 0
         if heavy < quota + low:
             continue  # the heavy players together fall short of this surplus
-        entries = (
-            Cumulative(quota, values=table)
-            if listed
-            else Cumulative(quota, packed=packed, size=size)
-        )
+        entries = Cumulative(quota, values=table) if listed else subsets.cumulative()
         for weight in classes[: index + 1]:
             first = quota + low - weight  # the others weigh in [first, last)
             last = quota + high - weight

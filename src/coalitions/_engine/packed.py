@@ -1,0 +1,252 @@
+"""Packed tables: many counts of subsets of players in one integer.
+
+A polynomial over seat totals is packed into a single integer (Kronecker
+substitution, in `bigint`'s integers): coefficient ``t`` sits in digit
+``t``, the ``width`` bits from bit ``t * width``, so adding a player of
+weight ``w`` to every subset is one shift and one add in C. Digits must be
+wide enough that no count ever overflows into its neighbour; totals at or
+above the table's ``top`` are dropped.
+
+- `Digits`: the shape of such tables, and the cut-then-shift that adds a
+  player below the top.
+- `SubsetTable`: a table whose digits start one byte wide and are widened
+  as its counts grow, so that the early players, when the counts are small,
+  cost a fraction of the late ones.
+- `Cumulative`: a table of cumulative counts (subsets weighing at most
+  ``t``), read entry by entry, in which a window of totals is two entries.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import attrs
+
+from coalitions._engine import bigint
+
+#: Longest table of cumulative counts unpacked into a list (about 40 MB);
+#: longer ones are read from their bytes.
+UNPACKED_ENTRIES_LIMIT = 1_000_000
+
+
+def widen(table: int, entries: int, size: int, new_size: int) -> int:
+    """Repack ``entries`` digits of ``size`` bytes as digits of ``new_size`` bytes.
+
+    The table's bytes are spread out by ``size`` strided copies, in C, so a
+    repacking costs about as much as one addition to the table.
+    """
+    data = table.to_bytes(entries * size, "little")
+    spread = bytearray(entries * new_size)
+    for byte in range(size):
+        spread[byte::new_size] = data[byte::size]
+    return bigint.from_bytes(spread)
+
+
+def unpack(table: int, entries: int, size: int) -> list[int]:
+    """Return the first ``entries`` digits of ``size`` bytes, as Python ints."""
+    data, read = table.to_bytes(entries * size, "little"), int.from_bytes
+    return [
+        read(data[start : start + size], "little")
+        for start in range(0, entries * size, size)
+    ]
+
+
+@attrs.frozen
+class Digits:
+    """Packed tables of ``top`` digits of ``width`` bits, in the backend's integers.
+
+    Digit ``t`` of a table counts the sets of players weighing ``t``, or
+    (cumulative tables) at most ``t``; totals at or above ``top`` are dropped.
+
+    Attributes:
+        top: The number of digits kept.
+        width: Bits per digit.
+        cut: ``cut(value, bits)``, from `bigint.cutter`.
+    """
+
+    top: int
+    width: int
+    cut: Callable[[int, int], int] = attrs.field(factory=bigint.cutter)
+
+    @property
+    def ones(self) -> int:
+        """Every digit 1: the empty set's cumulative table."""
+        return bigint.low_bits(self.top * self.width) // ((1 << self.width) - 1)
+
+    def shifted(self, table: int, weight: int) -> int:
+        """``table`` times ``x^weight``, below the top.
+
+        The table is cut below ``top - weight`` before shifting, so that a
+        sum with it needs no mask: cheaper than masking the shifted number.
+        """
+        below = max(self.top - weight, 0) * self.width
+        return self.cut(table, below) << (weight * self.width)
+
+
+class SubsetTable:
+    """How many sets of the players added so far weigh each total below ``top``.
+
+    It starts from the empty set alone (or, with ``empty_set=False``, from
+    no set at all).
+
+    Digits start one byte wide. Each operation first bounds the largest
+    digit it can make (a player joining at most doubles it) and, if that
+    would not fit, repacks the table with wider digits (`widen`); subsets of
+    ``p`` players never need more than ``p + 1`` bits, so a table of ``n``
+    players costs about half as many bit operations as one sized for all of
+    them from the start. The table is also only as long as the players'
+    total weight, until that reaches the top: adding light players first
+    keeps it short longest.
+    """
+
+    def __init__(self, top: int, *, empty_set: bool = True) -> None:
+        self.top = top
+        self.size = 1  # bytes per digit
+        self.length = min(top, int(empty_set))  # digits that may be nonzero
+        self.most = self.length  # no digit exceeds this
+        self.sum_most = self.length  # nor their sum
+        self.value = bigint.low_bits(self.length)  # the empty set, at total 0
+        self._digits = Digits(top, 8)
+
+    def _fit(self, most: int) -> None:
+        """Widen the digits, if needed, so that ``most`` fits in one.
+
+        Digits grow by a quarter and two bytes at a time, so that a table of
+        ``n`` players is repacked O(log n) times, not once per byte.
+        """
+        needed = -(-most.bit_length() // 8)
+        if needed <= self.size:
+            return
+        new = max(needed, self.size + 2 + self.size // 4)
+        self.value = widen(self.value, self.length, self.size, new)
+        self.size = new
+        self._digits = Digits(self.top, 8 * new)
+
+    def add(self, weight: int) -> None:
+        """A player of ``weight`` joins every set: multiply by ``1 + x^weight``."""
+        if weight >= self.top:
+            return  # every set with the player weighs too much
+        self._fit(2 * self.most)
+        self.most *= 2
+        self.sum_most *= 2
+        shift = weight * self._digits.width
+        if self.length + weight <= self.top:
+            self.value += self.value << shift
+            self.length += weight
+        else:
+            self.value += self._digits.shifted(self.value, weight)
+            self.length = self.top
+
+    def add_ones(self, count: int) -> None:
+        """Add 1 to each of the first ``count`` digits (or all, if fewer)."""
+        count = min(count, self.top)
+        if count <= 0:
+            return
+        self._fit(self.most + 1)
+        self.most += 1
+        self.sum_most += count
+        one = b"\x01" + bytes(self.size - 1)
+        self.value += bigint.from_bytes(one * count)
+        self.length = max(self.length, count)
+
+    def digit(self, total: int) -> int:
+        """Sets weighing exactly ``total`` (below the top)."""
+        if total >= self.length:
+            return 0
+        width = self._digits.width
+        return int((self.value >> (total * width)) & ((1 << width) - 1))
+
+    def entries(self) -> list[int]:
+        """Every digit, totals ``0 .. top - 1``, as Python ints."""
+        return unpack(self.value, self.length, self.size) + [0] * (
+            self.top - self.length
+        )
+
+    def total(self) -> int:
+        """The sum of the digits: the sets weighing less than the top.
+
+        Digits wide enough for the sum are added in halves, pairwise: the
+        table is folded onto itself O(log top) times, O(length) work in all.
+        """
+        self._fit(self.sum_most)
+        width, value, length = self._digits.width, self.value, self.length
+        cut = self._digits.cut
+        while length > 1:
+            half = (length + 1) // 2
+            value = cut(value, half * width) + (value >> (half * width))
+            length = half
+        return int(value)
+
+    def cumulative(self) -> Cumulative:
+        """The cumulative counts: entry ``t`` counts the sets weighing at most ``t``.
+
+        Unpacked and summed in C; past ``UNPACKED_ENTRIES_LIMIT`` entries
+        the prefix sums are taken packed instead, by doubling (each digit
+        plus the one ``2^k`` below it, for ``2^k < top``), and read in place.
+        """
+        if self.top <= UNPACKED_ENTRIES_LIMIT:
+            sums = list(itertools.accumulate(self.entries()))
+            return Cumulative(self.top, values=sums)
+        self._fit(self.sum_most)
+        value, step = self.value, 1
+        while step < self.top:
+            value += self._digits.shifted(value, step)
+            step *= 2
+        return Cumulative(self.top, packed=value, size=self.size)
+
+
+class Cumulative:
+    """A table of cumulative counts, read entry by entry.
+
+    Entry ``t`` (for ``t < top``) is the number of subsets weighing at most
+    ``t``. The table is a list of ints, or a packed int of ``size`` bytes per
+    entry. Packed tables of at most ``UNPACKED_ENTRIES_LIMIT`` entries are
+    unpacked into a list and summed by slices, in C; longer ones are read
+    from their bytes, never held as a list.
+    """
+
+    def __init__(
+        self,
+        top: int,
+        *,
+        values: list[int] | None = None,
+        packed: int = 0,
+        size: int = 1,
+    ) -> None:
+        self._top, self._size = top, size
+        self._list = values  # held, not copied: read it before it changes
+        self._bytes = b""
+        if values is None:
+            if top <= UNPACKED_ENTRIES_LIMIT:
+                self._list = unpack(packed, top, size)
+            else:
+                self._bytes = packed.to_bytes(top * size, "little")
+
+    def entry(self, total: int) -> int:
+        """Subsets weighing at most ``total``."""
+        if self._list is not None:
+            return self._list[total]
+        start = total * self._size
+        return int.from_bytes(self._bytes[start : start + self._size], "little")
+
+    def _strided(self, total: int, step: int) -> int:
+        if self._list is not None:
+            return sum(self._list[total::-step])
+        return sum(map(self.entry, range(total, -1, -step)))
+
+    def without(self, total: int, weight: int) -> int:
+        """Subsets weighing at most ``total`` once a player of ``weight`` is out.
+
+        Taking the player out divides the table by ``1 + x^weight``, whose
+        entries are ``G[t] - G[t - w] + G[t - 2w] - ...``: two strided sums.
+        A player at or above the top was never in the table.
+        """
+        if total < 0:
+            return 0
+        if weight >= self._top:
+            return self.entry(total)
+        kept = self._strided(total, 2 * weight)
+        if total >= weight:
+            kept -= self._strided(total - weight, 2 * weight)
+        return kept
