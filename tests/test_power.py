@@ -429,7 +429,10 @@ def test_critical_tallies_score_one_are_swings_and_memberships() -> None:
 def test_tables_count_alike_in_every_integer_type(
     integers: bigint.Backend, council: Council
 ) -> None:
-    """Python's and GMP's integers give the definition's counts, as Python ints."""
+    """Python's and GMP's integers give the definition's counts, as Python ints.
+
+    Critical members are read both by dividing rows and by gathering digits.
+    """
     game = game_of(council)
     if not game.can_win or game.graded or not game.simple:
         return
@@ -440,15 +443,21 @@ def test_tables_count_alike_in_every_integer_type(
     try:
         swings = power_kernels.swings(game)
         shapley = power_kernels.shapley_shubik(game)
-        memberships = power_kernels.critical_tallies(
-            game, lambda k: 1, minimal_only=True
+        memberships, gathered = (
+            power_kernels.critical_tallies(
+                game, lambda k: 1, minimal_only=True, gathered=gathered
+            )
+            for gathered in (False, True)
         )
-        packed, listed = (
+        tabled, listed = (
             power_kernels.minimal_counts(game, listed=False),
             power_kernels.minimal_counts(game, listed=True),
         )
-        johnston = power_kernels.critical_tallies(
-            game, lambda k: scale // k, minimal_only=False
+        johnston, johnston_gathered = (
+            power_kernels.critical_tallies(
+                game, lambda k: scale // k, minimal_only=False, gathered=gathered
+            )
+            for gathered in (False, True)
         )
         minimal, losing = minimal_winning_count(game), losing_count(game)
     finally:
@@ -458,13 +467,15 @@ def test_tables_count_alike_in_every_integer_type(
     assert dict(zip(names, memberships, strict=True)) == (
         brute_public_good_counts(council)
     )
-    assert packed == listed == memberships
+    assert tabled == listed == memberships == gathered
+    assert johnston == johnston_gathered
     assert normalise(
         {name: Fraction(value) for name, value in zip(names, johnston, strict=True)}
     ) == brute_johnston(council)
     assert minimal == len(brute_minimal_winning(council))
     assert losing == 2 ** len(council.parties) - len(brute_winning(council))
-    for value in (*swings, *memberships, *packed, *listed, *johnston, minimal, losing):
+    counts = (*swings, *memberships, *gathered, *tabled, *listed, *johnston)
+    for value in (*counts, *johnston_gathered, minimal, losing):
         assert type(value) is int
     assert all(type(value.numerator) is int for value in shapley)
 

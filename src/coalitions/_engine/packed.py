@@ -14,11 +14,14 @@ above the table's ``top`` are dropped.
   cost a fraction of the late ones.
 - `Cumulative`: a table of cumulative counts (subsets weighing at most
   ``t``), read entry by entry, in which a window of totals is two entries.
+- `without_one`: tables by coalition size, with one player taken out, read
+  at a window of totals, without dividing whole tables.
 """
 
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections.abc import Callable
 
 import attrs
@@ -41,6 +44,19 @@ def widen(table: int, entries: int, size: int, new_size: int) -> int:
     for byte in range(size):
         spread[byte::new_size] = data[byte::size]
     return bigint.from_bytes(spread)
+
+
+def wider(size: int, bits: int) -> int:
+    """Bytes per digit for digits of ``bits`` bits, now ``size`` bytes.
+
+    ``size`` if they fit; else at least a quarter and two bytes more, so
+    that a table of ``n`` players is repacked O(log n) times, not once per
+    byte.
+    """
+    needed = -(-bits // 8)
+    if needed <= size:
+        return size
+    return max(needed, size + 2 + size // 4)
 
 
 def unpack(table: int, entries: int, size: int) -> list[int]:
@@ -110,15 +126,10 @@ class SubsetTable:
         self._digits = Digits(top, 8)
 
     def _fit(self, most: int) -> None:
-        """Widen the digits, if needed, so that ``most`` fits in one.
-
-        Digits grow by a quarter and two bytes at a time, so that a table of
-        ``n`` players is repacked O(log n) times, not once per byte.
-        """
-        needed = -(-most.bit_length() // 8)
-        if needed <= self.size:
+        """Widen the digits, if needed, so that ``most`` fits in one."""
+        new = wider(self.size, most.bit_length())
+        if new == self.size:
             return
-        new = max(needed, self.size + 2 + self.size // 4)
         self.value = widen(self.value, self.length, self.size, new)
         self.size = new
         self._digits = Digits(self.top, 8 * new)
@@ -250,3 +261,63 @@ class Cumulative:
         if total >= weight:
             kept -= self._strided(total - weight, 2 * weight)
         return kept
+
+
+def words(table: int, top: int, size: int) -> array[int]:
+    """The ``top`` digits of ``size`` bytes (a multiple of 8) as 64-bit words."""
+    return array("Q", table.to_bytes(top * size, "little"))
+
+
+def _gather(row: array[int], total: int, step: int, count: int, size: int) -> int:
+    """Digits ``total, total - step, ...`` (``count`` of them, none below 0).
+
+    Returned packed lowest first, in digits one word wider than the row's
+    (``size`` words), so that sums of them cannot overflow.
+    """
+    if total < 0:
+        return 0
+    count = min(count, total // step + 1)
+    wide = size + 1
+    gathered = array("Q", bytes(8 * wide * count))
+    stride = step * size
+    for word in range(size):
+        start = total * size + word
+        end = start - count * stride
+        gathered[word::wide] = row[start : end if end >= 0 else None : -stride]
+    return int.from_bytes(gathered, "little")
+
+
+def without_one(
+    rows: list[array[int]], upper: int, lower: int, weight: int, size: int
+) -> list[int]:
+    """Counts by size in a window, once a player of ``weight`` is taken out.
+
+    ``rows[k]`` holds cumulative counts of sets of ``k`` players by total
+    (as `words`, ``size`` words a digit), the player among them. Without
+    the player, the sets of ``k`` players weighing at most ``t`` number
+    ``C[k][t] = R[k][t] - C[k-1][t - w]``, that is
+
+        C[k][t] = sum over j <= k of (-1)^(k-j) R[j][t - (k-j) w]
+
+    and the window ``(lower, upper]`` holds ``C[k][upper] - C[k][lower]``
+    of them, returned for ``k = 0 .. len(rows) - 1``. Row ``j`` gives its
+    digits at ``upper - i w`` (and ``lower - i w``) to the counts of sizes
+    ``j + i``: gathered by strided copies of words, in C, and summed packed
+    along the diagonals (even and odd ``j`` apart, to keep digits
+    non-negative). O(sizes^2) word copies, against O(sizes x top) bits for
+    dividing the rows by ``1 + y x^w``.
+    """
+    sizes = len(rows)
+    digit_bits = 64 * (size + 1)
+    sums = [0, 0]  # rows of even and of odd size
+    for j, row in enumerate(rows):
+        count = sizes - j
+        window = _gather(row, upper, weight, count, size) - _gather(
+            row, lower, weight, count, size
+        )
+        sums[j & 1] += window << (j * digit_bits)
+    even, odd = (unpack(value, sizes, 8 * (size + 1)) for value in sums)
+    return [
+        e - o if k % 2 == 0 else o - e
+        for k, (e, o) in enumerate(zip(even, odd, strict=True))
+    ]

@@ -35,6 +35,13 @@ from coalitions._engine import bigint, packed
 from coalitions._engine.game import Game, players_by_weight
 from coalitions._engine.packed import Cumulative, Digits, SubsetTable
 
+#: Rows of at least this many digits (totals) are read by gathering digits
+#: (`packed.without_one`); shorter ones by dividing whole rows
+#: (`Table.without_one`), which costs less while rows are short. Measured
+#: on random games of 27 to 200 players (the crossing lies between 1,100
+#: and 1,700 digits, whatever the digits' width).
+GATHER_DIGITS = 1200
+
 
 def _digit(table: int, index: int, width: int) -> int:
     """Return coefficient ``index`` of a packed polynomial (0 below index 0)."""
@@ -142,7 +149,11 @@ def shapley_shubik(game: Game) -> list[Fraction]:
 
 
 def critical_tallies(
-    game: Game, score: Callable[[int], int], *, minimal_only: bool
+    game: Game,
+    score: Callable[[int], int],
+    *,
+    minimal_only: bool,
+    gathered: bool | None = None,
 ) -> list[int]:
     """Sum ``score(critical members)`` over the coalitions where a player is critical.
 
@@ -165,10 +176,15 @@ def critical_tallies(
     The table of ``K_c`` (with the light players' weights folded in, when
     they count) is kept by size, each row a packed polynomial over totals
     below ``quota + v_1`` holding *cumulative* counts, so that a window is
-    two digits. Per heavy weight ``v`` one division by ``1 + y x^v`` removes
-    ``i``: O(d^2 n) packed operations in all, plus O(n^2) to build the
-    tables, and digits only ``n + 2`` bits wide (scores are applied to the
-    counts read out, not carried in the tables).
+    two digits. Per heavy weight ``v``, ``i`` is taken out as if dividing by
+    ``1 + y x^v``, but only the window is read: on short rows by dividing
+    whole rows (`Table.without_one`), on long ones by gathering the few
+    digits the window depends on (`packed.without_one`); ``gathered``
+    forces one or the other. O(d^2 n) row operations in all, plus O(n^2)
+    to build the tables, with digits ``n + 2`` bits wide, rounded up to
+    words (scores are applied to the counts read out, not carried in the
+    tables); with ``minimal_only``, only as wide as the heavy players need,
+    widened as classes join.
     """
     quota, n, weights = game.quota, game.size, game.weights
     multiplicity = Counter(weight for weight in weights if weight > 0)
@@ -178,13 +194,13 @@ def critical_tallies(
     # Totals that matter are below this: below the quota for the heavy part
     # of a minimal winning coalition, which still lacks its lightest member.
     top = quota if minimal_only else quota + classes[0]
-    width = n + 2  # cumulative counts of sets of one size stay below 2^n
-    digit = (1 << width) - 1
-    table = Table(top, width)
+    # Rows read by gathering have digits of whole 64-bit words.
+    gather = top >= GATHER_DIGITS if gathered is None else gathered
+    unit = 8 if gather else 1
     scores = [0] + [score(k) for k in range(1, n + 1)]
     tallies: dict[int, int] = {}
 
-    def tally_surplus(rows: list[int], index: int) -> None:
+    def tally_surplus(table: Table, rows: list[int], index: int) -> None:
         """Add the coalitions whose surplus lies in ``[v_{c+1}, v_c)``."""
         high = classes[index]
         low = classes[index + 1] if index + 1 < len(classes) else 0
@@ -194,39 +210,49 @@ def critical_tallies(
         # The lightest k heavy players weigh lightest[k - 1]: more of them than
         # `stop` weigh too much for the window, and their rows are not read.
         lightest = list(itertools.accumulate(reversed(heavy)))
+        size = table.width // 64
+        reach = bisect.bisect_left(lightest, quota + high - classes[index])
+        if gather:
+            words = [packed.words(row, top, 8 * size) for row in rows[: reach + 1]]
         for weight in classes[: index + 1]:
             first = quota + low - weight  # the rest weighs in [first, last)
             last = quota + high - weight
             if last <= 0:
                 continue
-            shift, below = weight * width, max(last - weight, 0) * width
-            upper, lower = (last - 1) * width, (first - 1) * width
             stop = bisect.bisect_left(lightest, last)
-            tally = 0
-            previous = 0  # row size - 1 of the table without one such player
-            for size, row in enumerate(rows[: stop + 1]):
-                current = row - (table.cut(previous, below) << shift)
-                count = (current >> upper) & digit
-                if first > 0:
-                    count -= (current >> lower) & digit
-                tally += scores[size + 1] * count
-                previous = current
-            tallies[weight] = tallies.get(weight, 0) + int(tally)
+            if gather:
+                counts = packed.without_one(
+                    words[: stop + 1], last - 1, first - 1, weight, size
+                )
+            else:
+                counts = table.without_one(
+                    rows[: stop + 1], last - 1, first - 1, weight
+                )
+            tally = sum(scores[k + 1] * count for k, count in enumerate(counts))
+            tallies[weight] = tallies.get(weight, 0) + tally
 
     if minimal_only:
+        # Counts of sets of heavy players need only as many bits as there
+        # are heavy players (and two): digits widen as classes join.
+        table = Table(top, 8 * unit, unit=unit)
         rows = [table.ones]
+        heavy = 0
         for index, weight in enumerate(classes):
+            heavy += multiplicity[weight]
+            table = table.widened(rows, heavy + 2)
             for _ in range(multiplicity[weight]):
                 table.add(rows, weight)
-            tally_surplus(rows, index)
+            tally_surplus(table, rows, index)
     else:
-        # Weightless players are always light: each doubles every count.
+        # Cumulative counts of sets of one size stay below 2^n. Weightless
+        # players are always light: each doubles every count.
+        table = Table(top, 64 * -(-(n + 2) // 64) if gather else n + 2)
         rows = [table.ones << (n - game.active)]
         for weight in classes:
             for _ in range(multiplicity[weight]):
                 table.add(rows, weight)
         for index in range(len(classes) - 1, -1, -1):
-            tally_surplus(rows, index)
+            tally_surplus(table, rows, index)
             for _ in range(multiplicity[classes[index]]):
                 table.make_light(rows, classes[index])
     return [tallies.get(weight, 0) if weight > 0 else 0 for weight in weights]
@@ -238,7 +264,26 @@ class Table(Digits):
 
     Row ``k`` holds, in digit ``t`` (``width`` bits, ``t < top``), the
     number of sets of ``k`` players weighing at most ``t``.
+
+    Attributes:
+        unit: Digits are widened to whole multiples of this many bytes (8,
+            whole words, for rows read by `packed.without_one`).
     """
+
+    unit: int = 1
+
+    def widened(self, rows: list[int], bits: int) -> Table:
+        """A table with digits of at least ``bits`` bits; the rows repacked in place.
+
+        Digits are whole multiples of ``unit`` bytes (`packed.wider`), so
+        that rows are repacked from their bytes (`packed.widen`).
+        """
+        size = self.width // 8
+        new = self.unit * -(-packed.wider(size, bits) // self.unit)
+        if new == size:
+            return self
+        rows[:] = [packed.widen(row, self.top, size, new) for row in rows]
+        return Table(self.top, 8 * new, unit=self.unit)
 
     def add(self, rows: list[int], weight: int) -> None:
         """Multiply by ``1 + y x^weight``: a player joins, one size up."""
@@ -246,6 +291,29 @@ class Table(Digits):
         for size in range(len(rows) - 1, 0, -1):
             rows[size] += self.shifted(rows[size - 1], weight)
         _trim(rows)
+
+    def without_one(
+        self, rows: list[int], upper: int, lower: int, weight: int
+    ) -> list[int]:
+        """As `packed.without_one`, by dividing the rows by ``1 + y x^weight``.
+
+        Each row of the table without the player is its row less the row
+        below shifted by ``weight``: three operations on whole rows per
+        size, cheaper than gathering digits while rows are short.
+        """
+        digit = (1 << self.width) - 1
+        shift, below = weight * self.width, max(upper + 1 - weight, 0) * self.width
+        high, low = upper * self.width, lower * self.width
+        counts = []
+        previous = 0  # the row one size down, without the player
+        for row in rows:
+            current = row - (self.cut(previous, below) << shift)
+            count = (current >> high) & digit
+            if lower >= 0:
+                count -= (current >> low) & digit
+            counts.append(int(count))
+            previous = current
+        return counts
 
     def make_light(self, rows: list[int], weight: int) -> None:
         """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
