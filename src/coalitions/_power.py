@@ -93,12 +93,13 @@ def _swings_cost(game: Game) -> int:
     active = game.weights[: game.active]
     if active and active[0] == active[-1]:
         return n * n  # binomial coefficients, no table
-    # One shift per player to build the table, unpacking it (about 3,000 bit
-    # operations' time per entry), and quota / w entries summed per distinct
-    # weight w (about 300 each).
+    # One shift per player to build the table (with digits half as wide as
+    # the last ones, on average), unpacking it (about 3,000 bit operations'
+    # time per entry), and quota / w entries summed per distinct weight w
+    # (about 300 each).
     width = n + 2
     entries = sum(quota // weight + 1 for weight in set(active))
-    return (n * width + 3000) * quota + 300 * entries
+    return (n * width // 2 + 3000) * quota + 300 * entries
 
 
 def _shapley_shubik_cost(game: Game) -> int:
@@ -126,16 +127,22 @@ def _minimal_counts_cost(game: Game) -> int:
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:
     # Packed row operations, each over the table's totals (as in
-    # `critical_tallies`): building the table by size, turning players light
-    # one by one (Johnston only), and one division per pair of surplus class
-    # and heavier weight, over about 0.7 of the rows (power benchmark).
+    # `critical_tallies`): building the table by size and turning players
+    # light one by one (Johnston only); then, per pair of surplus class and
+    # heavier weight, over about 0.7 of the rows, one division of each row
+    # or, on long rows, one gathering of its digits: about 150,000 bit
+    # operations' time, and 400 per word copied (power benchmark).
     active, distinct = game.active, len(set(game.weights[: game.active]))
-    rows = active * active // 2 + (0 if minimal_only else active * active)
-    rows += 7 * distinct * (distinct + 1) * active // 20
+    built = active * active // 2 + (0 if minimal_only else active * active)
+    read = 7 * distinct * (distinct + 1) * active // 20
     top = game.quota if minimal_only else game.quota + max(game.weights, default=0)
-    if (active + 1) * top * (game.size + 2) > TABLE_BITS_LIMIT:
+    width = game.size + 2
+    if (active + 1) * top * width > TABLE_BITS_LIMIT:
         return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
-    return rows * top * (game.size + 2)
+    if top < power_kernels.GATHER_DIGITS:
+        return (built + read) * top * width
+    words = -(-width // 64)
+    return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
 
 
 def _enumeration_cost(game: Game) -> int:

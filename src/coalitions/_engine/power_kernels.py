@@ -336,13 +336,14 @@ def minimal_counts_plan(players: int, distinct: int, quota: int) -> tuple[bool, 
     """Whether `minimal_counts` keeps its table as a list, and its estimated work.
 
     The cheaper way, in the packed tables' bit operations: adding a player to
-    a list costs about 2,000 per entry; to a packed table, a shift of
-    ``players + 2`` bits per entry, plus one unpacking per distinct weight
-    (about 3,000 per entry). Measured with the power benchmark. Lists longer
-    than ``UNPACKED_ENTRIES_LIMIT`` are never kept.
+    a list costs about 2,000 per entry; to a packed table, a shift of half
+    ``players + 2`` bits per entry on average (its digits widen as it
+    grows), plus one unpacking per distinct weight (about 3,000 per entry).
+    Measured with the power benchmark. Lists longer than
+    ``UNPACKED_ENTRIES_LIMIT`` are never kept.
     """
     listed = 2000 * players * quota
-    work = (players * (players + 2) + 3000 * distinct) * quota
+    work = (players * (players + 2) // 2 + 3000 * distinct) * quota
     if listed < work and quota <= packed.UNPACKED_ENTRIES_LIMIT:
         return True, listed
     return False, work
