@@ -15,7 +15,7 @@ above the table's ``top`` are dropped.
 - `Cumulative`: a table of cumulative counts (subsets weighing at most
   ``t``), read entry by entry, in which a window of totals is two entries.
 - `without_one`: tables by coalition size, with one player taken out, read
-  at a window of totals, without dividing whole tables.
+  at one total, without dividing whole tables.
 """
 
 from __future__ import annotations
@@ -288,34 +288,30 @@ def _gather(row: array[int], total: int, step: int, count: int, size: int) -> in
 
 
 def without_one(
-    rows: list[array[int]], upper: int, lower: int, weight: int, size: int
+    rows: list[array[int]], total: int, weight: int, size: int
 ) -> list[int]:
-    """Counts by size in a window, once a player of ``weight`` is taken out.
+    """Counts by size at one total, once a player of ``weight`` is taken out.
 
-    ``rows[k]`` holds cumulative counts of sets of ``k`` players by total
-    (as `words`, ``size`` words a digit), the player among them. Without
-    the player, the sets of ``k`` players weighing at most ``t`` number
+    ``rows[k]`` holds counts of sets of ``k`` players by total (as `words`,
+    ``size`` words a digit), the player among them. Without the player, the
+    sets of ``k`` players at total ``t`` number
     ``C[k][t] = R[k][t] - C[k-1][t - w]``, that is
 
         C[k][t] = sum over j <= k of (-1)^(k-j) R[j][t - (k-j) w]
 
-    and the window ``(lower, upper]`` holds ``C[k][upper] - C[k][lower]``
-    of them, returned for ``k = 0 .. len(rows) - 1``. Row ``j`` gives its
-    digits at ``upper - i w`` (and ``lower - i w``) to the counts of sizes
-    ``j + i``: gathered by strided copies of words, in C, and summed packed
-    along the diagonals (even and odd ``j`` apart, to keep digits
-    non-negative). O(sizes^2) word copies, against O(sizes x top) bits for
-    dividing the rows by ``1 + y x^w``.
+    returned at ``t = total`` for ``k = 0 .. len(rows) - 1``. Row ``j``
+    gives its digits at ``total - i w`` to the counts of sizes ``j + i``:
+    gathered by strided copies of words, in C, and summed packed along the
+    diagonals (even and odd ``j`` apart, to keep digits non-negative).
+    O(sizes^2) word copies, against O(sizes x top) bits for dividing the
+    rows by ``1 + y x^w``. The counts are at one total; a window of totals
+    is one total of rows summed over the window (`Table.window`).
     """
     sizes = len(rows)
     digit_bits = 64 * (size + 1)
     sums = [0, 0]  # rows of even and of odd size
     for j, row in enumerate(rows):
-        count = sizes - j
-        window = _gather(row, upper, weight, count, size) - _gather(
-            row, lower, weight, count, size
-        )
-        sums[j & 1] += window << (j * digit_bits)
+        sums[j & 1] += _gather(row, total, weight, sizes - j, size) << (j * digit_bits)
     even, odd = (unpack(value, sizes, 8 * (size + 1)) for value in sums)
     return [
         e - o if k % 2 == 0 else o - e

@@ -210,24 +210,22 @@ def critical_tallies(
         # The lightest k heavy players weigh lightest[k - 1]: more of them than
         # `stop` weigh too much for the window, and their rows are not read.
         lightest = list(itertools.accumulate(reversed(heavy)))
-        size = table.width // 64
+        # Digit t of a window row counts the sets weighing in
+        # (t - (high - low), t]: the window for a player of weight v is
+        # its digit quota + high - v - 1.
         reach = bisect.bisect_left(lightest, quota + high - classes[index])
-        if gather:
-            words = [packed.words(row, top, 8 * size) for row in rows[: reach + 1]]
+        windows = [table.window(row, high - low) for row in rows[: reach + 1]]
+        size = table.width // 64
+        words = [packed.words(row, top, 8 * size) for row in windows if gather]
         for weight in classes[: index + 1]:
-            first = quota + low - weight  # the rest weighs in [first, last)
-            last = quota + high - weight
+            last = quota + high - weight  # the rest weighs in [last - gap, last)
             if last <= 0:
                 continue
             stop = bisect.bisect_left(lightest, last)
             if gather:
-                counts = packed.without_one(
-                    words[: stop + 1], last - 1, first - 1, weight, size
-                )
+                counts = packed.without_one(words[: stop + 1], last - 1, weight, size)
             else:
-                counts = table.without_one(
-                    rows[: stop + 1], last - 1, first - 1, weight
-                )
+                counts = table.without_one(windows[: stop + 1], last - 1, weight)
             tally = sum(scores[k + 1] * count for k, count in enumerate(counts))
             tallies[weight] = tallies.get(weight, 0) + tally
 
@@ -235,7 +233,7 @@ def critical_tallies(
         # Counts of sets of heavy players need only as many bits as there
         # are heavy players (and two): digits widen as classes join.
         table = Table(top, 8 * unit, unit=unit)
-        rows = [table.ones]
+        rows = [bigint.low_bits(1)]  # the empty set
         heavy = 0
         for index, weight in enumerate(classes):
             heavy += multiplicity[weight]
@@ -244,10 +242,10 @@ def critical_tallies(
                 table.add(rows, weight)
             tally_surplus(table, rows, index)
     else:
-        # Cumulative counts of sets of one size stay below 2^n. Weightless
-        # players are always light: each doubles every count.
+        # Counts of sets of one size stay below 2^n. Weightless players are
+        # always light: each doubles every count.
         table = Table(top, 64 * -(-(n + 2) // 64) if gather else n + 2)
-        rows = [table.ones << (n - game.active)]
+        rows = [bigint.low_bits(1) << (n - game.active)]
         for weight in classes:
             for _ in range(multiplicity[weight]):
                 table.add(rows, weight)
@@ -260,10 +258,11 @@ def critical_tallies(
 
 @attrs.frozen
 class Table(Digits):
-    """Packed rows by coalition size of cumulative counts by total weight.
+    """Packed rows by coalition size of counts by total weight.
 
     Row ``k`` holds, in digit ``t`` (``width`` bits, ``t < top``), the
-    number of sets of ``k`` players weighing at most ``t``.
+    number of sets of ``k`` players weighing ``t`` or, if the rows started
+    from every digit 1 (`Digits.ones`), at most ``t``.
 
     Attributes:
         unit: Digits are widened to whole multiples of this many bytes (8,
@@ -292,9 +291,27 @@ class Table(Digits):
             rows[size] += self.shifted(rows[size - 1], weight)
         _trim(rows)
 
-    def without_one(
-        self, rows: list[int], upper: int, lower: int, weight: int
-    ) -> list[int]:
+    def window(self, row: int, span: int) -> int:
+        """Digit ``t`` becomes the sum of digits ``t - span + 1 .. t``.
+
+        That is the row times ``1 + x + ... + x^(span - 1)``, in
+        O(log span) shifts and adds: blocks of 1, 2, 4, ... digits, as the
+        bits of ``span`` ask.
+        """
+        if span == 1:
+            return row
+        total, offset, block, length = 0, 0, row, 1
+        while span:
+            if span & 1:
+                total += self.shifted(block, offset)
+                offset += length
+            span >>= 1
+            if span:
+                block += self.shifted(block, length)
+                length *= 2
+        return total
+
+    def without_one(self, rows: list[int], total: int, weight: int) -> list[int]:
         """As `packed.without_one`, by dividing the rows by ``1 + y x^weight``.
 
         Each row of the table without the player is its row less the row
@@ -302,16 +319,13 @@ class Table(Digits):
         size, cheaper than gathering digits while rows are short.
         """
         digit = (1 << self.width) - 1
-        shift, below = weight * self.width, max(upper + 1 - weight, 0) * self.width
-        high, low = upper * self.width, lower * self.width
+        shift = weight * self.width
+        below = max(total + 1 - weight, 0) * self.width
         counts = []
         previous = 0  # the row one size down, without the player
         for row in rows:
             current = row - (self.cut(previous, below) << shift)
-            count = (current >> high) & digit
-            if lower >= 0:
-                count -= (current >> low) & digit
-            counts.append(int(count))
+            counts.append(int((current >> (total * self.width)) & digit))
             previous = current
         return counts
 
