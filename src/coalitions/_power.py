@@ -139,7 +139,7 @@ def _critical_cost(game: Game, *, minimal_only: bool) -> int:
     width = game.size + 2
     if (active + 1) * top * width > TABLE_BITS_LIMIT:
         return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
-    if top < power_kernels.GATHER_DIGITS:
+    if not power_kernels.gathers(top, game.size):
         return (built + read) * top * width
     words = -(-width // 64)
     return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
