@@ -1,0 +1,116 @@
+"""Packed tables against plain lists of counts, in every integer type."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coalitions._engine import bigint, packed
+from coalitions._engine.power_kernels import Table
+
+#: Operations on a table: ("add", weight) or ("ones", count).
+operations = st.lists(
+    st.tuples(st.sampled_from(["add", "ones"]), st.integers(0, 40)), max_size=40
+)
+
+
+@contextmanager
+def integers(name: bigint.Backend) -> Iterator[None]:
+    in_use = bigint.backend()
+    bigint.use(name)
+    try:
+        yield
+    finally:
+        bigint.use(in_use)
+
+
+def model(top: int, steps: list[tuple[str, int]], *, empty_set: bool) -> list[int]:
+    """The table as a list: counts by total below ``top``, by the definition."""
+    counts = [0] * top
+    if empty_set and top:
+        counts[0] = 1
+    for kind, value in steps:
+        if kind == "add":  # every set, with and without a player of this weight
+            counts = [
+                counts[t] + (counts[t - value] if t >= value else 0) for t in range(top)
+            ]
+        else:
+            counts = [count + (t < value) for t, count in enumerate(counts)]
+    return counts
+
+
+@pytest.mark.parametrize("name", bigint.available())
+@given(top=st.integers(0, 120), steps=operations, empty_set=st.booleans())
+def test_subset_tables_count_as_lists_do(
+    name: bigint.Backend, top: int, steps: list[tuple[str, int]], empty_set: bool
+) -> None:
+    """Widening digits, growing and cutting at the top never change a count."""
+    expected = model(top, steps, empty_set=empty_set)
+    with integers(name):
+        table = packed.SubsetTable(top, empty_set=empty_set)
+        for kind, value in steps:
+            if kind == "add":
+                table.add(value)
+            else:
+                table.add_ones(value)
+        assert table.entries() == expected
+        assert [table.digit(t) for t in range(top)] == expected
+        assert table.total() == sum(expected)
+        cumulative = list(itertools.accumulate(expected))
+        listed = table.cumulative()
+        assert [listed.entry(t) for t in range(top)] == cumulative
+
+
+def test_long_tables_take_prefix_sums_packed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past the list's limit the cumulative counts are summed packed, alike."""
+    steps = [("add", weight) for weight in (3, 1, 4, 1, 5, 9, 2, 6)]
+    expected = list(itertools.accumulate(model(30, steps, empty_set=True)))
+    monkeypatch.setattr(packed, "UNPACKED_ENTRIES_LIMIT", 0)
+    table = packed.SubsetTable(30)
+    for _, weight in steps:
+        table.add(weight)
+    read = table.cumulative()
+    assert [read.entry(t) for t in range(30)] == expected
+
+
+def by_size(weights: list[int], top: int) -> list[list[int]]:
+    """Counts of sets of each size by total below ``top``, by the definition."""
+    rows = [[0] * top for _ in range(len(weights) + 1)]
+    for members in itertools.product((0, 1), repeat=len(weights)):
+        total = sum(w for w, chosen in zip(weights, members, strict=True) if chosen)
+        if total < top:
+            rows[sum(members)][total] += 1
+    return rows
+
+
+@given(
+    others=st.lists(st.integers(0, 6), max_size=7),
+    weight=st.integers(1, 6),
+    total=st.integers(0, 15),
+    span=st.integers(1, 16),
+)
+def test_reading_without_a_player_by_gathering_equals_dividing(
+    others: list[int], weight: int, total: int, span: int
+) -> None:
+    """Gathered diagonals and divided rows both count the sets without the player."""
+    top, size = 16, 1
+    table = Table(top, 64 * size)
+
+    def pack(values: list[int]) -> int:
+        return sum(value << (64 * size * t) for t, value in enumerate(values))
+
+    windows = [table.window(pack(row), span) for row in by_size([weight, *others], top)]
+    words = [packed.words(window, top, 8 * size) for window in windows]
+    divided = table.without_one(windows, total, weight)
+    assert packed.without_one(words, total, weight, size) == divided
+    # The sets of the others of each size weighing total - span + 1 .. total.
+    expected = [
+        sum(row[max(0, total - span + 1) : total + 1]) for row in by_size(others, top)
+    ]
+    expected += [0] * (len(divided) - len(expected))
+    assert divided == expected
