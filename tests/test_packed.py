@@ -13,10 +13,8 @@ from hypothesis import strategies as st
 from coalitions._engine import bigint, packed
 from coalitions._engine.power_kernels import Table
 
-#: Operations on a table: ("add", weight) or ("ones", count).
-operations = st.lists(
-    st.tuples(st.sampled_from(["add", "ones"]), st.integers(0, 40)), max_size=40
-)
+#: Players added to a table, each with or without the window of ones after it.
+operations = st.lists(st.tuples(st.booleans(), st.integers(0, 40)), max_size=40)
 
 
 @contextmanager
@@ -29,38 +27,43 @@ def integers(name: bigint.Backend) -> Iterator[None]:
         bigint.use(in_use)
 
 
-def model(top: int, steps: list[tuple[str, int]], *, empty_set: bool) -> list[int]:
+def model(top: int, steps: list[tuple[bool, int]], *, empty_set: bool) -> list[int]:
     """The table as a list: counts by total below ``top``, by the definition."""
     counts = [0] * top
     if empty_set and top:
         counts[0] = 1
-    for kind, value in steps:
-        if kind == "add":  # every set, with and without a player of this weight
-            counts = [
-                counts[t] + (counts[t - value] if t >= value else 0) for t in range(top)
-            ]
-        else:
-            counts = [count + (t < value) for t, count in enumerate(counts)]
+    for ones, weight in steps:
+        # Every set, with and without a player of this weight.
+        counts = [
+            counts[t] + (counts[t - weight] if t >= weight else 0) for t in range(top)
+        ]
+        if ones:
+            counts = [count + (t < weight) for t, count in enumerate(counts)]
     return counts
 
 
 @pytest.mark.parametrize("name", bigint.available())
 @given(top=st.integers(0, 120), steps=operations, empty_set=st.booleans())
 def test_subset_tables_count_as_lists_do(
-    name: bigint.Backend, top: int, steps: list[tuple[str, int]], empty_set: bool
+    name: bigint.Backend, top: int, steps: list[tuple[bool, int]], empty_set: bool
 ) -> None:
     """Widening digits, growing and cutting at the top never change a count."""
     expected = model(top, steps, empty_set=empty_set)
     with integers(name):
         table = packed.SubsetTable(top, empty_set=empty_set)
-        for kind, value in steps:
-            if kind == "add":
-                table.add(value)
+        for ones, weight in steps:
+            if ones or weight % 2:  # one player at a time, or in one loop
+                table.add_all([weight], ones=ones)
             else:
-                table.add_ones(value)
+                table.add(weight)
         assert table.entries() == expected
         assert [table.digit(t) for t in range(top)] == expected
         assert table.total() == sum(expected)
+        for ones in (False, True):  # the same players in one loop
+            in_one_loop = model(top, [(ones, w) for _, w in steps], empty_set=empty_set)
+            table_in_one = packed.SubsetTable(top, empty_set=empty_set)
+            table_in_one.add_all([weight for _, weight in steps], ones=ones)
+            assert table_in_one.entries() == in_one_loop
         cumulative = list(itertools.accumulate(expected))
         listed = table.cumulative()
         assert [listed.entry(t) for t in range(top)] == cumulative
@@ -68,7 +71,7 @@ def test_subset_tables_count_as_lists_do(
 
 def test_long_tables_take_prefix_sums_packed(monkeypatch: pytest.MonkeyPatch) -> None:
     """Past the list's limit the cumulative counts are summed packed, alike."""
-    steps = [("add", weight) for weight in (3, 1, 4, 1, 5, 9, 2, 6)]
+    steps = [(False, weight) for weight in (3, 1, 4, 1, 5, 9, 2, 6)]
     expected = list(itertools.accumulate(model(30, steps, empty_set=True)))
     monkeypatch.setattr(packed, "UNPACKED_ENTRIES_LIMIT", 0)
     table = packed.SubsetTable(30)

@@ -329,16 +329,13 @@ def _dense_minimal_winning(weights: tuple[int, ...], quota: int) -> int:
     # E[quota - 1 - t], each step multiplies by 1 + x^(w_j) and adds ones to
     # the low w_j digits: a table built lightest first, short for longest.
     dual = SubsetTable(quota, empty_set=False)
-    for weight in reversed(weights):
-        dual.add(weight)
-        dual.add_ones(weight)
+    dual.add_all(reversed(weights), ones=True)
     return dual.digit(quota - 1)
 
 
 def _dense_losing(weights: tuple[int, ...], quota: int) -> int:
     table = SubsetTable(quota)
-    for weight in reversed(weights):  # lightest first: short tables longest
-        table.add(weight)
+    table.add_all(reversed(weights))  # lightest first: short tables longest
     return table.total()
 
 
@@ -354,6 +351,5 @@ def subsets_by_total(weights: list[int], limit: int) -> list[int] | None:
     if limit * (len(weights) + 1) > DENSE_BITS_LIMIT:
         return None
     table = SubsetTable(limit)
-    for weight in sorted(weights):  # lightest first: short tables longest
-        table.add(weight)
+    table.add_all(sorted(weights))  # lightest first: short tables longest
     return table.entries()

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import attrs
 
@@ -136,30 +136,49 @@ class SubsetTable:
 
     def add(self, weight: int) -> None:
         """A player of ``weight`` joins every set: multiply by ``1 + x^weight``."""
-        if weight >= self.top:
-            return  # every set with the player weighs too much
-        self._fit(2 * self.most)
-        self.most *= 2
-        self.sum_most *= 2
-        shift = weight * self._digits.width
-        if self.length + weight <= self.top:
-            self.value += self.value << shift
-            self.length += weight
-        else:
-            self.value += self._digits.shifted(self.value, weight)
-            self.length = self.top
+        self.add_all((weight,))
 
-    def add_ones(self, count: int) -> None:
-        """Add 1 to each of the first ``count`` digits (or all, if fewer)."""
-        count = min(count, self.top)
-        if count <= 0:
-            return
-        self._fit(self.most + 1)
-        self.most += 1
-        self.sum_most += count
-        one = b"\x01" + bytes(self.size - 1)
-        self.value += bigint.from_bytes(one * count)
-        self.length = max(self.length, count)
+    def add_all(self, weights: Iterable[int], *, ones: bool = False) -> None:
+        """Add players in turn, as `add` does, in one loop.
+
+        With ``ones``, after each player of weight ``w`` the first ``w``
+        digits (or all, if fewer) also gain 1: the windows that
+        `minimal_winning_count` sums. A table of a few dozen players is
+        mostly the cost of the loop, so the loop keeps the table in local
+        variables.
+        """
+        top, value, length = self.top, self.value, self.length
+        most, sum_most = self.most, self.sum_most
+        width, cut = 8 * self.size, self._digits.cut
+
+        def fit(bound: int) -> None:
+            nonlocal value, width, cut
+            self.value, self.length = value, length
+            self._fit(bound)
+            value, width, cut = self.value, 8 * self.size, self._digits.cut
+
+        for weight in weights:
+            if weight < top:
+                if (2 * most).bit_length() > width:
+                    fit(2 * most)
+                most, sum_most = 2 * most, 2 * sum_most
+                shift = weight * width
+                if length + weight <= top:
+                    value += value << shift
+                    length += weight
+                else:
+                    value += cut(value, (top - weight) * width) << shift
+                    length = top
+            if ones and weight > 0:
+                count = min(weight, top)
+                if (most + 1).bit_length() > width:
+                    fit(most + 1)
+                most, sum_most = most + 1, sum_most + count
+                one = b"\x01" + bytes(width // 8 - 1)
+                value += bigint.from_bytes(one * count)
+                length = max(length, count)
+        self.value, self.length = value, length
+        self.most, self.sum_most = most, sum_most
 
     def digit(self, total: int) -> int:
         """Sets weighing exactly ``total`` (below the top)."""

@@ -77,8 +77,7 @@ def swings(game: Game) -> list[int]:
     if active and active[0] == active[-1]:
         return _equal_swings(game)
     table = SubsetTable(quota)
-    for weight in reversed(game.weights):  # lightest first: short tables longest
-        table.add(weight)
+    table.add_all(reversed(game.weights))  # lightest first: short tables longest
     entries = table.cumulative()
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
@@ -397,10 +396,10 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
     counts: dict[int, int] = {}
     heavy = 0  # the heavy players' total weight
     for index, high in enumerate(classes):
-        for _ in range(multiplicity[high]):
-            if not listed:
-                subsets.add(high)
-            elif high < quota:
+        if not listed:
+            subsets.add_all([high] * multiplicity[high])
+        elif high < quota:
+            for _ in range(multiplicity[high]):
                 table[high:] = map(operator.add, table[high:], table[:-high])
         heavy += high * multiplicity[high]
         low = classes[index + 1] if index + 1 < len(classes) else 0
