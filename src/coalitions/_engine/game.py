@@ -171,7 +171,12 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     groups, fixed = plan.groups, plan.fixed
     players = [g for g in range(len(groups)) if g not in fixed and g not in plan.banned]
     quota -= sum(seats[i] for g in fixed for i in groups[g])
-    weight = {g: sum(seats[i] for i in groups[g]) for g in players}
+    weight = {
+        g: seats[groups[g][0]]
+        if len(groups[g]) == 1
+        else sum(seats[i] for i in groups[g])
+        for g in players
+    }
     players.sort(key=lambda g: (-weight[g], groups[g][0]))
     weights = [weight[g] for g in players]
     divisor = functools.reduce(math.gcd, weights, 0)
