@@ -15,6 +15,7 @@ import coalitions
 from coalitions import Council, Party, Supermajority, _power
 from coalitions._cli import main
 from coalitions._engine import bigint, packed, power_kernels
+from coalitions._engine import enumerate as enumerate_module
 from coalitions._engine.enumerate import losing_count, minimal_winning_count
 from coalitions._engine.game import Game, game_of
 from coalitions.exceptions import (
@@ -478,6 +479,23 @@ def test_tables_count_alike_in_every_integer_type(
     for value in (*counts, *johnston_gathered, minimal, losing):
         assert type(value) is int
     assert all(type(value.numerator) is int for value in shapley)
+
+
+def test_losing_coalitions_counted_from_two_halves_alike(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Large games count losing coalitions from two half tables, to the same count."""
+    rng = random.Random(5)
+    councils_ = [
+        Council.from_seats(
+            "Random", {f"P{i}": rng.randint(0, 30) for i in range(rng.randint(1, 11))}
+        )
+        for _ in range(60)
+    ]
+    monkeypatch.setattr(enumerate_module, "SPLIT_PLAYERS", 0)
+    for council in councils_:
+        expected = 2 ** len(council.parties) - len(brute_winning(council))
+        assert losing_count(game_of(council)) == expected
 
 
 def test_swings_read_from_bytes_when_the_table_is_long(
