@@ -481,19 +481,27 @@ def test_tables_count_alike_in_every_integer_type(
     assert all(type(value.numerator) is int for value in shapley)
 
 
+def seeded_councils(seed: int, *, most_seats: int, most_parties: int) -> list[Council]:
+    """Sixty councils of random seats (zero allowed), the same for a seed."""
+    rng = random.Random(seed)
+    return [
+        Council.from_seats(
+            "Random",
+            {
+                f"P{i}": rng.randint(0, most_seats)
+                for i in range(rng.randint(1, most_parties))
+            },
+        )
+        for _ in range(60)
+    ]
+
+
 def test_losing_coalitions_counted_from_two_halves_alike(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Large games count losing coalitions from two half tables, to the same count."""
-    rng = random.Random(5)
-    councils_ = [
-        Council.from_seats(
-            "Random", {f"P{i}": rng.randint(0, 30) for i in range(rng.randint(1, 11))}
-        )
-        for _ in range(60)
-    ]
     monkeypatch.setattr(enumerate_module, "SPLIT_PLAYERS", 0)
-    for council in councils_:
+    for council in seeded_councils(5, most_seats=30, most_parties=11):
         expected = 2 ** len(council.parties) - len(brute_winning(council))
         assert losing_count(game_of(council)) == expected
 
@@ -502,13 +510,7 @@ def test_swings_read_from_bytes_when_the_table_is_long(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Past the list's limit the tables are read in place, with equal counts."""
-    rng = random.Random(11)
-    councils_ = [
-        Council.from_seats(
-            "Random", {f"P{i}": rng.randint(0, 40) for i in range(rng.randint(1, 12))}
-        )
-        for _ in range(60)
-    ]
+    councils_ = seeded_councils(11, most_seats=40, most_parties=12)
     games = [game_of(council) for council in councils_]
     listed = [
         (power_kernels.swings(game), power_kernels.minimal_counts(game))
