@@ -62,13 +62,12 @@ def swings(game: Game) -> list[int]:
     ``S + i`` wins: ``quota - w_i <= w(S) < quota``. With ``G[k]`` the number
     of subsets (of everyone) with total at most ``k``, from one packed table
     built with a shift and an add per player (`SubsetTable`), the same table
-    without player ``i``
-    obeys ``G'[k] = G[k] - G'[k - w_i]``, that is
+    without player ``i`` obeys ``G'[k] = G[k] - G'[k - w_i]``, that is
 
         G'[k] = G[k] - G[k - w] + G[k - 2w] - ...   (w = w_i)
 
-    and each distinct weight costs O(quota / w) entries of ``G``
-    (`Cumulative`).
+    and the swings are ``G'[q - 1] - G'[q - 1 - w] = 2 G'[q - 1] - G[q - 1]``:
+    each distinct weight costs O(quota / w) entries of ``G`` (`Cumulative`).
     """
     quota, n = game.quota, game.size
     if quota <= 0:
@@ -83,9 +82,9 @@ def swings(game: Game) -> list[int]:
     for weight, players in players_by_weight(game.weights).items():
         if weight == 0:
             continue  # a player with no weight is never a swing
-        count = entries.without(quota - 1, weight) - entries.without(
-            quota - 1 - weight, weight
-        )
+        # G'[q-1] - G'[q-1-w], and G[q-1] = G'[q-1] + G'[q-1-w]: the sets
+        # below the quota without i, less those still below it with i.
+        count = 2 * entries.without(quota - 1, weight) - entries.entry(quota - 1)
         for player in players:
             result[player] = count
     return result
