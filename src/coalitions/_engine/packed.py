@@ -99,6 +99,26 @@ class Digits:
         below = max(self.top - weight, 0) * self.width
         return self.cut(table, below) << (weight * self.width)
 
+    def window(self, row: int, span: int) -> int:
+        """Digit ``t`` becomes the sum of digits ``t - span + 1 .. t``.
+
+        That is the row times ``1 + x + ... + x^(span - 1)``, in
+        O(log span) shifts and adds: blocks of 1, 2, 4, ... digits, as the
+        bits of ``span`` ask.
+        """
+        if span == 1:
+            return row
+        total, offset, block, length = 0, 0, row, 1
+        while span:
+            if span & 1:
+                total += self.shifted(block, offset)
+                offset += length
+            span >>= 1
+            if span:
+                block += self.shifted(block, length)
+                length *= 2
+        return total
+
 
 class SubsetTable:
     """How many sets of the players added so far weigh each total below ``top``.
@@ -116,18 +136,19 @@ class SubsetTable:
     keeps it short longest.
     """
 
-    def __init__(self, top: int, *, empty_set: bool = True) -> None:
+    def __init__(self, top: int, *, empty_set: bool = True, unit: int = 1) -> None:
         self.top = top
-        self.size = 1  # bytes per digit
+        self.unit = unit  # digits are whole multiples of this many bytes
+        self.size = unit  # bytes per digit
         self.length = min(top, int(empty_set))  # digits that may be nonzero
         self.most = self.length  # no digit exceeds this
         self.sum_most = self.length  # nor their sum
         self.value = bigint.low_bits(self.length)  # the empty set, at total 0
-        self._digits = Digits(top, 8)
+        self._digits = Digits(top, 8 * unit)
 
     def _fit(self, most: int) -> None:
         """Widen the digits, if needed, so that ``most`` fits in one."""
-        new = wider(self.size, most.bit_length())
+        new = self.unit * -(-wider(self.size, most.bit_length()) // self.unit)
         if new == self.size:
             return
         self.value = widen(self.value, self.length, self.size, new)
@@ -179,6 +200,17 @@ class SubsetTable:
                 length = max(length, count)
         self.value, self.length = value, length
         self.most, self.sum_most = most, sum_most
+
+    def window_words(self, span: int) -> array[int]:
+        """Digit ``t`` summed with the ``span - 1`` below it, as 64-bit words.
+
+        That is, the sets weighing ``t - span + 1 .. t`` (`Digits.window`);
+        read with `alternating_sum`. Needs digits of whole words
+        (``unit=8``), and room for the sums.
+        """
+        self._fit(self.sum_most)
+        window = self._digits.window(self.value, span)
+        return words(window, self.top, self.size)
 
     def digit(self, total: int) -> int:
         """Sets weighing exactly ``total`` (below the top)."""
@@ -336,3 +368,21 @@ def without_one(
         e - o if k % 2 == 0 else o - e
         for k, (e, o) in enumerate(zip(even, odd, strict=True))
     ]
+
+
+def alternating_sum(row: array[int], total: int, step: int, size: int) -> int:
+    """``row[total] - row[total - step] + row[total - 2 step] - ...``.
+
+    Taking a player of weight ``step`` out of a table (dividing it by
+    ``1 + x^step``), read at ``total``. ``row`` holds digits of ``size``
+    64-bit words (`words`): each word of the digits at even, then at odd,
+    multiples of the step is one strided slice, summed in C.
+    """
+    result = 0
+    for sign, start in ((1, total), (-1, total - step)):
+        if start < 0:
+            continue
+        for word in range(size):
+            column = row[start * size + word :: -2 * step * size]
+            result += sign * (sum(column) << (64 * word))
+    return result

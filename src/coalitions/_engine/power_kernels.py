@@ -294,26 +294,6 @@ class Table(Digits):
             rows[size] += self.shifted(rows[size - 1], weight)
         _trim(rows)
 
-    def window(self, row: int, span: int) -> int:
-        """Digit ``t`` becomes the sum of digits ``t - span + 1 .. t``.
-
-        That is the row times ``1 + x + ... + x^(span - 1)``, in
-        O(log span) shifts and adds: blocks of 1, 2, 4, ... digits, as the
-        bits of ``span`` ask.
-        """
-        if span == 1:
-            return row
-        total, offset, block, length = 0, 0, row, 1
-        while span:
-            if span & 1:
-                total += self.shifted(block, offset)
-                offset += length
-            span >>= 1
-            if span:
-                block += self.shifted(block, length)
-                length *= 2
-        return total
-
     def without_one(self, rows: list[int], total: int, weight: int) -> list[int]:
         """As `packed.without_one`, by dividing the rows by ``1 + y x^weight``.
 
@@ -353,14 +333,19 @@ def minimal_counts_plan(players: int, distinct: int, quota: int) -> tuple[bool, 
     """Whether `minimal_counts` keeps its table as a list, and its estimated work.
 
     The cheaper way, in the packed tables' bit operations: adding a player to
-    a list costs about 2,000 per entry; to a packed table, a shift of half
-    ``players + 2`` bits per entry on average (its digits widen as it
-    grows), plus one unpacking per distinct weight (about 3,000 per entry).
-    Measured with the power benchmark. Lists longer than
-    ``UNPACKED_ENTRIES_LIMIT`` are never kept.
+    a list costs about 2,000 per entry; to a packed table, a shift of
+    ``players + 2`` bits per entry (heaviest first, it is soon as long as
+    the quota, and its digits are whole words), plus about three
+    operations on the table per distinct weight
+    (to sum its windows and read it as words), and per pair of distinct
+    weights one alternating sum: about 70,000, and 9 per entry and word of
+    a digit (the strided slices). Measured with the power benchmark on the
+    Electoral College and on 100 and 400 players.
     """
+    words = -(-(players + 2) // 64)
     listed = 2000 * players * quota
-    work = (players * (players + 2) // 2 + 3000 * distinct) * quota
+    work = (players * (players + 2) + 3 * distinct * 64 * words) * quota
+    work += (70_000 + 9 * quota * words) * distinct * (distinct + 1) // 2
     if listed < work and quota <= packed.UNPACKED_ENTRIES_LIMIT:
         return True, listed
     return False, work
@@ -374,12 +359,13 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
     (between consecutive distinct weights) is a set of players of weight
     ``v_c`` or more, the heavy ones. Here sizes do not matter, so one packed
     table of counts by total, of the heavy players, grows a class of weights
-    at a time (`SubsetTable`); a member of weight ``v`` is taken out by two
-    strided sums over its cumulative counts (`Cumulative.without`).
-    O(n) shifts and adds of the table, and one unpacking of it per distinct
-    weight; nothing of size players x quota is held. With many distinct
-    weights (or ``listed=True``) the table is a list of ints instead, added
-    to by list operations in C and never unpacked.
+    at a time (`SubsetTable`). Per class it is summed over the class's
+    window of totals, and a member of weight ``v`` is taken out by one
+    alternating sum over it (`packed.alternating_sum`). O(n) shifts and adds
+    of the table, a few per distinct weight, and O(d^2) alternating sums;
+    nothing of size players x quota is held. With few players (or
+    ``listed=True``) the table is a list of ints instead, added to by list
+    operations in C, and read by strided sums (`Cumulative.without`).
     """
     quota, n, weights = game.quota, game.size, game.weights
     multiplicity = Counter(weight for weight in weights if weight > 0)
@@ -390,7 +376,7 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
         listed, _ = minimal_counts_plan(n, len(classes), quota)
     # The heavy players' table, packed or listed (the list is added to in
     # place, and read by each class's `Cumulative` before it grows again).
-    subsets = SubsetTable(quota)
+    subsets = SubsetTable(quota, unit=8)
     table = [1] * quota if listed else []
     counts: dict[int, int] = {}
     heavy = 0  # the heavy players' total weight
@@ -404,13 +390,17 @@ def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
         low = classes[index + 1] if index + 1 < len(classes) else 0
         if heavy < quota + low:
             continue  # the heavy players together fall short of this surplus
-        entries = Cumulative(quota, values=table) if listed else subsets.cumulative()
+        if listed:
+            entries = Cumulative(quota, values=table)
+        else:
+            windows, size = subsets.window_words(high - low), subsets.size // 8
         for weight in classes[: index + 1]:
             first = quota + low - weight  # the others weigh in [first, last)
             last = quota + high - weight
-            counts[weight] = (
-                counts.get(weight, 0)
-                + entries.without(last - 1, weight)
-                - entries.without(first - 1, weight)
-            )
+            if listed:
+                count = entries.without(last - 1, weight)
+                count -= entries.without(first - 1, weight)
+            else:
+                count = packed.alternating_sum(windows, last - 1, weight, size)
+            counts[weight] = counts.get(weight, 0) + count
     return [counts.get(weight, 0) if weight > 0 else 0 for weight in weights]
