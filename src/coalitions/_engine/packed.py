@@ -14,8 +14,9 @@ above the table's ``top`` are dropped.
   cost a fraction of the late ones.
 - `Cumulative`: a table of cumulative counts (subsets weighing at most
   ``t``), read entry by entry, in which a window of totals is two entries.
-- `without_one`: tables by coalition size, with one player taken out, read
-  at one total, without dividing whole tables.
+- `words`, `alternating_sum` and `without_one`: a table (or tables by
+  coalition size) read as 64-bit words, with one player taken out, at one
+  total, by strided slices in C instead of dividing whole tables.
 """
 
 from __future__ import annotations
@@ -262,10 +263,9 @@ class Cumulative:
     """A table of cumulative counts, read entry by entry.
 
     Entry ``t`` (for ``t < top``) is the number of subsets weighing at most
-    ``t``. The table is a list of ints, or a packed int of ``size`` bytes per
-    entry. Packed tables of at most ``UNPACKED_ENTRIES_LIMIT`` entries are
-    unpacked into a list and summed by slices, in C; longer ones are read
-    from their bytes, never held as a list.
+    ``t``. The table is a list of ints, summed by slices in C, or (for
+    tables longer than ``UNPACKED_ENTRIES_LIMIT``) a packed int of ``size``
+    bytes per entry, read from its bytes and never held as a list.
     """
 
     def __init__(
@@ -280,10 +280,7 @@ class Cumulative:
         self._list = values  # held, not copied: read it before it changes
         self._bytes = b""
         if values is None:
-            if top <= UNPACKED_ENTRIES_LIMIT:
-                self._list = unpack(packed, top, size)
-            else:
-                self._bytes = packed.to_bytes(top * size, "little")
+            self._bytes = packed.to_bytes(top * size, "little")
 
     def entry(self, total: int) -> int:
         """Subsets weighing at most ``total``."""
@@ -356,7 +353,7 @@ def without_one(
     diagonals (even and odd ``j`` apart, to keep digits non-negative).
     O(sizes^2) word copies, against O(sizes x top) bits for dividing the
     rows by ``1 + y x^w``. The counts are at one total; a window of totals
-    is one total of rows summed over the window (`Table.window`).
+    is one total of rows summed over the window (`Digits.window`).
     """
     sizes = len(rows)
     digit_bits = 64 * (size + 1)

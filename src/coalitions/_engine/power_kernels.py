@@ -4,11 +4,12 @@ Every function here takes a [`Game`][coalitions._engine.game.Game] and returns o
 integer (or Fraction) per player, in game order. Nothing lists coalitions.
 
 Polynomials over seat totals are packed into single integers (Kronecker
-substitution; Python's or GMP's, see `bigint`): coefficient ``k`` sits in
-bits ``[k*B, (k+1)*B)``, so adding a player of weight ``w`` to every subset
-is one shift and one add in C. ``B`` is chosen so that no coefficient ever
-overflows into its neighbour. Most tables hold *cumulative* counts (subsets
-weighing at most ``k``), so that a window of totals is two entries.
+substitution; Python's or GMP's, see `bigint`, and the tables of `packed`):
+coefficient ``k`` sits in bits ``[k*B, (k+1)*B)``, so adding a player of
+weight ``w`` to every subset is one shift and one add in C. ``B`` is chosen
+so that no coefficient ever overflows into its neighbour. A window of
+totals is read as two entries of *cumulative* counts (subsets weighing at
+most ``k``), or as one entry of counts summed over the window.
 
 References:
     Brams, S. J., and Affuso, P. J. (1976). Power and size: a new paradox.
