@@ -230,7 +230,7 @@ def critical_tallies(
                 counts = packed.without_one(words[: stop + 1], last - 1, weight, size)
             else:
                 counts = table.without_one(windows[: stop + 1], last - 1, weight)
-            tally = sum(scores[k + 1] * count for k, count in enumerate(counts))
+            tally = sum(map(operator.mul, scores[1 : len(counts) + 1], counts))
             tallies[weight] = tallies.get(weight, 0) + tally
 
     if minimal_only:
@@ -303,13 +303,14 @@ class Table(Digits):
         size, cheaper than gathering digits while rows are short.
         """
         digit = (1 << self.width) - 1
-        shift = weight * self.width
-        below = max(total + 1 - weight, 0) * self.width
+        shift, read = weight * self.width, total * self.width
+        # Totals from total + 1 - weight up, shifted, pass the one read.
+        keep = bigint.low_bits(max(total + 1 - weight, 0) * self.width)
         counts = []
         previous = 0  # the row one size down, without the player
         for row in rows:
-            current = row - (self.cut(previous, below) << shift)
-            counts.append(int((current >> (total * self.width)) & digit))
+            current = row - ((previous & keep) << shift)
+            counts.append(int((current >> read) & digit))
             previous = current
         return counts
 
