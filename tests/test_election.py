@@ -45,6 +45,20 @@ def test_statuses_against_every_completion(council: Council) -> None:
             assert judged.seats_needed > council.undeclared
 
 
+def test_a_coalition_short_of_members_needs_more_seats_than_are_left() -> None:
+    """Under a member count, a coalition with the seats but too few members is
+    impossible, and no number of the undeclared seats is enough for it."""
+    council = Council.from_seats(
+        "Short of members",
+        {"Labour": 0, "Conservative": 1},
+        total_seats=1,
+        quota=coalitions.DoubleMajority("1/3", members=2),
+    )
+    judged = coalitions.coalition_outlook(council, ["Conservative"])
+    assert judged.status is Status.IMPOSSIBLE
+    assert judged.seats_needed > council.undeclared
+
+
 @given(SMALL)
 def test_outlook_lists_what_is_minimal_winning_in_some_completion(
     council: Council,

@@ -144,8 +144,9 @@ def _judge(council: Council, coalition: Coalition) -> CoalitionOutlook:
     needed = max(0, coalition.quota - coalition.seats)
     if coalition.is_winning:
         status, needed = Status.CERTAIN, 0
-    elif len(coalition) < coalition.members_needed:  # seats add no members
-        status = Status.IMPOSSIBLE
+    elif len(coalition) < coalition.members_needed:
+        # Seats add no members: no number of undeclared seats is enough.
+        status, needed = Status.IMPOSSIBLE, max(needed, council.undeclared + 1)
     elif needed <= council.undeclared:
         status = Status.POSSIBLE
     else:
