@@ -97,7 +97,7 @@ def cost_model() -> None:
         measured: dict[str, float] = {}
         for kernel in _power._KERNELS["swings"]:
             estimate = kernel.time(game)
-            if kernel.cost(game) > kernel.limit:
+            if kernel.refusal(game, asked=False):
                 print(f"  {members:>7} {kernel.method:<12} {estimate:>14,}   refused")
                 continue
             seconds = median_seconds(lambda kernel=kernel, game=game: kernel.run(game))

@@ -56,8 +56,9 @@ _METHODS = ("auto", "dynamic", "meet", "enumeration")
 #: met in the middle, and many are refused.
 DYNAMIC_WORK_LIMIT = 4 * 10**11
 #: Largest table kept by coalition size (Shapley-Shubik, Deegan-Packel,
-#: Johnston), in bits: 512 MiB. Larger ones are refused like work past the
-#: limit, before anything is allocated.
+#: Johnston), or of whole words (the public good index), in bits: 512 MiB.
+#: Larger ones are refused like work past the limit, before anything is
+#: allocated.
 TABLE_BITS_LIMIT = 1 << 32
 #: Most parties for which power is computed by listing winning coalitions,
 #: when seat numbers are too large for dynamic programming.
@@ -102,6 +103,14 @@ def _swings_cost(game: Game) -> int:
     return (n * width // 2 + 3000) * quota + 300 * entries
 
 
+def _swings_bits(game: Game) -> int:
+    active = game.weights[: game.active]
+    if active and active[0] == active[-1]:
+        return 0  # binomial coefficients, no table
+    # Digits of whole bytes, widened past n + 2 bits by at most two bytes.
+    return game.quota * 8 * (-(-(game.size + 2) // 8) + 2)
+
+
 def _shapley_shubik_cost(game: Game) -> int:
     n = game.size
     active = game.weights[: game.active]
@@ -109,13 +118,19 @@ def _shapley_shubik_cost(game: Game) -> int:
         return n  # equal players: 1/n each, by symmetry
     # A shift per party and coalition size to build the table, and as many
     # per distinct seat size to take a party out.
+    distinct = len(set(active))
+    return (n * n // 2 + distinct * n) * game.quota * (n + 2)
+
+
+def _shapley_shubik_bits(game: Game) -> int:
+    active = game.weights[: game.active]
+    if active and active[0] == active[-1]:
+        return 0  # equal players: by symmetry, no table
+    # A row per coalition size with a losing total.
     sizes = sum(
         1 for total in itertools.accumulate(sorted(active)) if total < game.quota
     )
-    if (sizes + 1) * game.quota * (n + 2) > TABLE_BITS_LIMIT:
-        return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
-    distinct = len(set(active))
-    return (n * n // 2 + distinct * n) * game.quota * (n + 2)
+    return (sizes + 1) * game.quota * (game.size + 2)
 
 
 def _minimal_counts_cost(game: Game) -> int:
@@ -123,6 +138,15 @@ def _minimal_counts_cost(game: Game) -> int:
     n, quota = game.size, game.quota
     _, work = power_kernels.minimal_counts_plan(n, distinct, quota)
     return work
+
+
+def _minimal_counts_bits(game: Game) -> int:
+    distinct = len(set(game.weights[: game.active]))
+    n, quota = game.size, game.quota
+    listed, _ = power_kernels.minimal_counts_plan(n, distinct, quota)
+    if listed:
+        return 0  # a list of at most UNPACKED_ENTRIES_LIMIT counts
+    return quota * 64 * -(-(n + 2) // 64)  # digits of whole words
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:
@@ -135,14 +159,31 @@ def _critical_cost(game: Game, *, minimal_only: bool) -> int:
     active, distinct = game.active, len(set(game.weights[: game.active]))
     built = active * active // 2 + (0 if minimal_only else active * active)
     read = 7 * distinct * (distinct + 1) * active // 20
-    top = game.quota if minimal_only else game.quota + max(game.weights, default=0)
+    top = _critical_top(game, minimal_only=minimal_only)
     width = game.size + 2
-    if (active + 1) * top * width > TABLE_BITS_LIMIT:
-        return DYNAMIC_WORK_LIMIT + 1  # the table would not fit in memory
     if not power_kernels.gathers(top, game.size):
         return (built + read) * top * width
     words = -(-width // 64)
     return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
+
+
+def _critical_top(game: Game, *, minimal_only: bool) -> int:
+    """The totals a table of `critical_tallies` keeps."""
+    return game.quota if minimal_only else game.quota + max(game.weights, default=0)
+
+
+def _critical_bits(game: Game, *, minimal_only: bool) -> int:
+    # A row per coalition size, digits of n + 2 bits (whole words if the
+    # rows are read by gathering).
+    top = _critical_top(game, minimal_only=minimal_only)
+    width = game.size + 2
+    if power_kernels.gathers(top, game.size):
+        width = 64 * -(-width // 64)
+    return (game.active + 1) * top * width
+
+
+def _no_table(game: Game) -> int:
+    return 0
 
 
 def _enumeration_cost(game: Game) -> int:
@@ -170,6 +211,8 @@ class _Kernel:
         run: The computation: a game in, one value per player out.
         scale: What one unit of ``cost`` takes, in the dynamic programmes'
             bit operations, so that methods can be compared by time.
+        table_bits: The bits of the tables it would hold on a game; past
+            `TABLE_BITS_LIMIT` it is refused even when asked for.
     """
 
     method: str
@@ -177,6 +220,26 @@ class _Kernel:
     limit: int
     run: Callable[[Game], list[Any]]
     scale: int = 1
+    table_bits: Callable[[Game], int] = _no_table
+
+    def refusal(self, game: Game, *, asked: bool) -> str | None:
+        """Why this way is out of reach on ``game`` (``None``: it is not).
+
+        Memory is never exhausted; work past the limit runs when ``asked``.
+        """
+        cost = self.cost(game)
+        if cost > self.limit and not asked:
+            return (
+                f"{self.method!r} needs about {cost:,} steps, above its limit of "
+                f"{self.limit:,}"
+            )
+        bits = self.table_bits(game)
+        if bits > TABLE_BITS_LIMIT:
+            return (
+                f"{self.method!r} needs tables of about {bits >> 23:,} MiB, above "
+                f"{TABLE_BITS_LIMIT >> 23:,} MiB"
+            )
+        return None
 
     def time(self, game: Game) -> int:
         """The estimated time on ``game``, in bit operations."""
@@ -214,11 +277,13 @@ def _ways(
     cost: Callable[[Game], int],
     run: Callable[[Game], list[Any]],
     pick: Callable[[_Tallies], list[Any]],
+    *,
+    bits: Callable[[Game], int],
     meet_cost: Callable[[Game], int] | None = None,
     meet_run: Callable[[Game], list[Any]] | None = None,
 ) -> tuple[_Kernel, ...]:
     """The dynamic programme, meeting in the middle and listing, with costs."""
-    ways = [_Kernel("dynamic", cost, DYNAMIC_WORK_LIMIT, run)]
+    ways = [_Kernel("dynamic", cost, DYNAMIC_WORK_LIMIT, run, table_bits=bits)]
     if meet_cost is not None and meet_run is not None:
         ways.append(_Kernel("meet", meet_cost, MEET_WORK_LIMIT, meet_run, MEET_SCALE))
     return (*ways, _enumerated(pick))
@@ -235,34 +300,39 @@ _KERNELS: Mapping[str, tuple[_Kernel, ...]] = {
         _swings_cost,
         power_kernels.swings,
         lambda t: t.swings,
-        _meet_swings_cost,
-        meet.swings,
+        bits=_swings_bits,
+        meet_cost=_meet_swings_cost,
+        meet_run=meet.swings,
     ),
     "shapley_shubik": _ways(
         _shapley_shubik_cost,
         power_kernels.shapley_shubik,
         lambda t: t.shapley_shubik,
-        _meet_swings_cost,
-        meet.shapley_shubik,
+        bits=_shapley_shubik_bits,
+        meet_cost=_meet_swings_cost,
+        meet_run=meet.shapley_shubik,
     ),
     "minimal_counts": _ways(
         _minimal_counts_cost,
         power_kernels.minimal_counts,
         lambda t: t.minimal_counts,
-        _meet_minimal_cost,
-        meet.minimal_counts,
+        bits=_minimal_counts_bits,
+        meet_cost=_meet_minimal_cost,
+        meet_run=meet.minimal_counts,
     ),
     "deegan_packel": _ways(
         functools.partial(_critical_cost, minimal_only=True),
         _critical_shares(minimal_only=True),
         lambda t: t.minimal_shares,
-        _meet_minimal_cost,
-        meet.minimal_shares,
+        bits=functools.partial(_critical_bits, minimal_only=True),
+        meet_cost=_meet_minimal_cost,
+        meet_run=meet.minimal_shares,
     ),
     "johnston": _ways(
         functools.partial(_critical_cost, minimal_only=False),
         _critical_shares(minimal_only=False),
         lambda t: t.johnston,
+        bits=functools.partial(_critical_bits, minimal_only=False),
     ),
 }
 
@@ -279,24 +349,27 @@ def _choose(
         for kernel in _KERNELS[tally]
         if not (game.graded and kernel.method == "dynamic")  # tables of weight only
     )
-    if method != "auto":
+    asked = method != "auto"
+    if asked:
         chosen = [kernel for kernel in kernels if kernel.method == method]
         if not chosen:
             offered = ", ".join(kernel.method for kernel in kernels)
             raise InvalidValueError("method", method, f"for {title}: one of {offered}")
-        return chosen[0]
-    feasible = [kernel for kernel in kernels if kernel.cost(game) <= kernel.limit]
+        kernels = tuple(chosen)
+    feasible = [kernel for kernel in kernels if not kernel.refusal(game, asked=asked)]
     if feasible:  # the quickest by measured cost (two huge parties: listing)
         return min(feasible, key=lambda kernel: kernel.time(game))
-    cheapest = min(kernels, key=lambda kernel: kernel.cost(game) / kernel.limit)
-    methods = {kernel.method for kernel in kernels}
+    cheapest = min(
+        kernels, key=lambda kernel: Fraction(kernel.cost(game), kernel.limit)
+    )
+    methods = {kernel.method for kernel in _KERNELS[tally]}
     most = MEET_PLAYER_LIMIT if "meet" in methods else ENUMERATION_PLAYER_LIMIT
     raise ComputationTooLargeError(
         title,
         f"{game.size} parties with a quota of {game.quota:,} seats (after "
-        f"dividing by the seats' common divisor): the cheapest method, "
-        f"{cheapest.method!r}, needs about {cheapest.cost(game):,} steps, "
-        f"above its limit of {cheapest.limit:,}",
+        f"dividing by the seats' common divisor): "
+        f"{'the method asked for' if asked else 'the cheapest method'}, "
+        f"{cheapest.refusal(game, asked=asked)}",
         f"round the seats to a coarser unit (dividing every seat count and "
         f"the quota by the same number; the work grows with the quota), or "
         f"merge parties (up to about {most} are counted whatever their seats)",
