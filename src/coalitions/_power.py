@@ -444,7 +444,8 @@ def swings(council: Council, *, method: Method = "auto") -> dict[str, int]:
     Raises:
         NoWinningCoalitionError: No coalition can reach the quota.
         ComputationTooLargeError: Seat totals are too large for dynamic
-            programming and there are too many parties to enumerate.
+            programming and there are too many parties to enumerate; or
+            the method asked for would hold tables past 512 MiB.
 
     Examples:
         >>> council = Council.from_seats("EEC 1958", {"France": 4, "Germany": 4,
