@@ -51,11 +51,8 @@ def test_subset_tables_count_as_lists_do(
     expected = model(top, steps, empty_set=empty_set)
     with integers(name):
         table = packed.SubsetTable(top, empty_set=empty_set)
-        for ones, weight in steps:
-            if ones or weight % 2:  # one player at a time, or in one loop
-                table.add_all([weight], ones=ones)
-            else:
-                table.add(weight)
+        for ones, weight in steps:  # one player at a time
+            table.add_all([weight], ones=ones)
         assert table.entries() == expected
         assert [table.digit(t) for t in range(top)] == expected
         assert table.total() == sum(expected)
@@ -75,8 +72,7 @@ def test_long_tables_take_prefix_sums_packed(monkeypatch: pytest.MonkeyPatch) ->
     expected = list(itertools.accumulate(model(30, steps, empty_set=True)))
     monkeypatch.setattr(packed, "UNPACKED_ENTRIES_LIMIT", 0)
     table = packed.SubsetTable(30)
-    for _, weight in steps:
-        table.add(weight)
+    table.add_all([weight for _, weight in steps])
     read = table.cumulative()
     assert [read.entry(t) for t in range(30)] == expected
 

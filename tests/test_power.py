@@ -558,18 +558,26 @@ def test_tables_by_size_too_large_for_memory_are_refused() -> None:
     for index in (coalitions.deegan_packel, coalitions.johnston):
         with pytest.raises(ComputationTooLargeError, match="40 parties"):
             index(council)
-        with pytest.raises(ComputationTooLargeError, match="MiB"):
-            index(council, method="dynamic")  # asked for, but never past memory
+    assert_asked_for_table_refused(council, "deegan_packel")
+    assert_asked_for_table_refused(council, "johnston")
+
+
+def assert_asked_for_table_refused(council: Council, tally: str) -> None:
+    """``method="dynamic"`` is refused for its memory, before any table.
+
+    Checked where every index chooses its way, so that a regression fails
+    here instead of allocating gigabytes.
+    """
+    with pytest.raises(ComputationTooLargeError, match="MiB"):
+        _power._choose(council, game_of(council), "dynamic", tally, tally)
 
 
 def test_word_tables_too_large_for_memory_are_refused() -> None:
     """Two parties of hundreds of millions: the public good index is met in
     the middle, and its word-wide table over the quota is refused if forced."""
     council = Council.from_seats("Populations", {"A": 700_000_001, "B": 300_000_000})
-    expected = coalitions.public_good(council)  # met in the middle
-    assert expected == {"A": 1, "B": 0}
-    with pytest.raises(ComputationTooLargeError, match="MiB"):
-        coalitions.public_good(council, method="dynamic")
+    assert coalitions.public_good(council) == {"A": 1, "B": 0}  # met in the middle
+    assert_asked_for_table_refused(council, "minimal_counts")
 
 
 def test_games_out_of_reach_are_refused_with_the_estimate() -> None:

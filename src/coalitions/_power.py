@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import attrs
 
-from coalitions._engine import meet, power_kernels
+from coalitions._engine import meet, packed, power_kernels
 from coalitions._engine.enumerate import MEET_PLAYER_LIMIT, iter_winning_masks
 from coalitions._engine.game import Game, game_of
 from coalitions._model import Council
@@ -91,21 +91,19 @@ class _Tallies:
 
 def _swings_cost(game: Game) -> int:
     quota, n = game.quota, game.size
-    active = game.weights[: game.active]
-    if active and active[0] == active[-1]:
+    if game.equal_weights:
         return n * n  # binomial coefficients, no table
     # One shift per player to build the table (with digits half as wide as
     # the last ones, on average), unpacking it (about 3,000 bit operations'
     # time per entry), and quota / w entries summed per distinct weight w
     # (about 300 each).
     width = n + 2
-    entries = sum(quota // weight + 1 for weight in set(active))
+    entries = sum(quota // weight + 1 for weight in set(game.weights) - {0})
     return (n * width // 2 + 3000) * quota + 300 * entries
 
 
 def _swings_bits(game: Game) -> int:
-    active = game.weights[: game.active]
-    if active and active[0] == active[-1]:
+    if game.equal_weights:
         return 0  # binomial coefficients, no table
     # Digits of whole bytes, widened past n + 2 bits by at most two bytes.
     return game.quota * 8 * (-(-(game.size + 2) // 8) + 2)
@@ -113,23 +111,20 @@ def _swings_bits(game: Game) -> int:
 
 def _shapley_shubik_cost(game: Game) -> int:
     n = game.size
-    active = game.weights[: game.active]
-    if active and active[0] == active[-1]:
+    if game.equal_weights:
         return n  # equal players: 1/n each, by symmetry
     # A shift per party and coalition size to build the table, and as many
     # per distinct seat size to take a party out.
-    distinct = len(set(active))
+    distinct = len(set(game.weights[: game.active]))
     return (n * n // 2 + distinct * n) * game.quota * (n + 2)
 
 
 def _shapley_shubik_bits(game: Game) -> int:
-    active = game.weights[: game.active]
-    if active and active[0] == active[-1]:
+    if game.equal_weights:
         return 0  # equal players: by symmetry, no table
     # A row per coalition size with a losing total.
-    sizes = sum(
-        1 for total in itertools.accumulate(sorted(active)) if total < game.quota
-    )
+    active = sorted(game.weights[: game.active])
+    sizes = sum(1 for total in itertools.accumulate(active) if total < game.quota)
     return (sizes + 1) * game.quota * (game.size + 2)
 
 
@@ -146,7 +141,7 @@ def _minimal_counts_bits(game: Game) -> int:
     listed, _ = power_kernels.minimal_counts_plan(n, distinct, quota)
     if listed:
         return 0  # a list of at most UNPACKED_ENTRIES_LIMIT counts
-    return quota * 64 * -(-(n + 2) // 64)  # digits of whole words
+    return quota * 64 * packed.digit_words(n)  # digits of whole words
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:
@@ -163,7 +158,7 @@ def _critical_cost(game: Game, *, minimal_only: bool) -> int:
     width = game.size + 2
     if not power_kernels.gathers(top, game.size):
         return (built + read) * top * width
-    words = -(-width // 64)
+    words = packed.digit_words(game.size)
     return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
 
 
@@ -178,7 +173,7 @@ def _critical_bits(game: Game, *, minimal_only: bool) -> int:
     top = _critical_top(game, minimal_only=minimal_only)
     width = game.size + 2
     if power_kernels.gathers(top, game.size):
-        width = 64 * -(-width // 64)
+        width = 64 * packed.digit_words(game.size)
     return (game.active + 1) * top * width
 
 
@@ -229,14 +224,11 @@ class _Kernel:
         """
         cost = self.cost(game)
         if cost > self.limit and not asked:
-            return (
-                f"{self.method!r} needs about {cost:,} steps, above its limit of "
-                f"{self.limit:,}"
-            )
+            return f"needs about {cost:,} steps, above its limit of {self.limit:,}"
         bits = self.table_bits(game)
         if bits > TABLE_BITS_LIMIT:
             return (
-                f"{self.method!r} needs tables of about {bits >> 23:,} MiB, above "
+                f"needs tables of about {bits >> 23:,} MiB, above "
                 f"{TABLE_BITS_LIMIT >> 23:,} MiB"
             )
         return None
@@ -369,7 +361,7 @@ def _choose(
         f"{game.size} parties with a quota of {game.quota:,} seats (after "
         f"dividing by the seats' common divisor): "
         f"{'the method asked for' if asked else 'the cheapest method'}, "
-        f"{cheapest.refusal(game, asked=asked)}",
+        f"{cheapest.method!r}, {cheapest.refusal(game, asked=asked)}",
         f"round the seats to a coarser unit (dividing every seat count and "
         f"the quota by the same number; the work grows with the quota), or "
         f"merge parties (up to about {most} are counted whatever their seats)",

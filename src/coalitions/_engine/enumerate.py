@@ -301,7 +301,7 @@ def _count(game: Game, *, minimal: bool) -> int:
     weights = game.weights[: game.active]
     zero_weight = game.size - game.active
     quota = game.quota
-    if weights and weights[0] == weights[-1]:
+    if game.equal_weights:
         # Equal weights (a council of independents): k = ceil(quota / w) of
         # the n players win, and fewer lose; binomial coefficients count both.
         n, needed = len(weights), -(-quota // weights[0])

@@ -88,6 +88,16 @@ class Game:
         """The number of players with positive weight (a prefix of ``weights``)."""
         return sum(1 for weight in self.weights if weight > 0)
 
+    @property
+    def equal_weights(self) -> bool:
+        """Whether every player with weight has the same weight (and one has).
+
+        Such players are symmetric: binomial coefficients count for them,
+        with no table.
+        """
+        active = self.weights[: self.active]
+        return bool(active) and active[0] == active[-1]
+
     @functools.cached_property
     def total(self) -> int:
         """The sum of all weights."""

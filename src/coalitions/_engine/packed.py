@@ -60,6 +60,14 @@ def wider(size: int, bits: int) -> int:
     return max(needed, size + 2 + size // 4)
 
 
+def digit_words(players: int) -> int:
+    """64-bit words a digit needs to count sets of ``players`` players.
+
+    Counts stay below ``2^players``; two bits spare, rounded up to words.
+    """
+    return -(-(players + 2) // 64)
+
+
 def unpack(table: int, entries: int, size: int) -> list[int]:
     """Return the first ``entries`` digits of ``size`` bytes, as Python ints."""
     data, read = table.to_bytes(entries * size, "little"), int.from_bytes
@@ -156,12 +164,8 @@ class SubsetTable:
         self.size = new
         self._digits = Digits(self.top, 8 * new)
 
-    def add(self, weight: int) -> None:
-        """A player of ``weight`` joins every set: multiply by ``1 + x^weight``."""
-        self.add_all((weight,))
-
     def add_all(self, weights: Iterable[int], *, ones: bool = False) -> None:
-        """Add players in turn, as `add` does, in one loop.
+        """Add players in turn: each joins every set (times ``1 + x^weight``).
 
         With ``ones``, after each player of weight ``w`` the first ``w``
         digits (or all, if fewer) also gain 1: the windows that

@@ -46,7 +46,7 @@ GATHER_WORDS: dict[bigint.Backend, int] = {"python": 4000, "gmp": 12000}
 
 def gathers(top: int, players: int) -> bool:
     """Whether `critical_tallies` reads rows of ``top`` totals by gathering."""
-    return top * -(-(players + 2) // 64) >= GATHER_WORDS[bigint.backend()]
+    return top * packed.digit_words(players) >= GATHER_WORDS[bigint.backend()]
 
 
 def _digit(table: int, index: int, width: int) -> int:
@@ -73,8 +73,7 @@ def swings(game: Game) -> list[int]:
     quota, n = game.quota, game.size
     if quota <= 0:
         return [0] * n  # every coalition wins: nobody turns one
-    active = game.weights[: game.active]
-    if active and active[0] == active[-1]:
+    if game.equal_weights:
         return _equal_swings(game)
     table = SubsetTable(quota)
     table.add_all(reversed(game.weights))  # lightest first: short tables longest
@@ -115,8 +114,7 @@ def shapley_shubik(game: Game) -> list[Fraction]:
     numbers to build it and O(n) per distinct weight to remove a player.
     """
     quota, n = game.quota, game.size
-    active = game.weights[: game.active]
-    if quota > 0 and game.can_win and active and active[0] == active[-1]:
+    if quota > 0 and game.can_win and game.equal_weights:
         # Equal players are symmetric and share all the power; weightless
         # ones are dummies.
         share = Fraction(1, game.active)
@@ -220,7 +218,7 @@ def critical_tallies(
         reach = bisect.bisect_left(lightest, quota + high - classes[index])
         windows = [table.window(row, high - low) for row in rows[: reach + 1]]
         size = table.width // 64
-        words = [packed.words(row, top, 8 * size) for row in windows if gather]
+        words = [packed.words(row, top, 8 * size) for row in windows] if gather else []
         for weight in classes[: index + 1]:
             last = quota + high - weight  # the rest weighs in [last - gap, last)
             if last <= 0:
@@ -248,7 +246,7 @@ def critical_tallies(
     else:
         # Counts of sets of one size stay below 2^n. Weightless players are
         # always light: each doubles every count.
-        table = Table(top, 64 * -(-(n + 2) // 64) if gather else n + 2)
+        table = Table(top, 64 * packed.digit_words(n) if gather else n + 2)
         rows = [bigint.low_bits(1) << (n - game.active)]
         for weight in classes:
             for _ in range(multiplicity[weight]):
@@ -344,7 +342,7 @@ def minimal_counts_plan(players: int, distinct: int, quota: int) -> tuple[bool, 
     a digit (the strided slices). Measured with the power benchmark on the
     Electoral College and on 100 and 400 players.
     """
-    words = -(-(players + 2) // 64)
+    words = packed.digit_words(players)
     listed = 2000 * players * quota
     work = (players * (players + 2) + 3 * distinct * 64 * words) * quota
     work += (70_000 + 9 * quota * words) * distinct * (distinct + 1) // 2
