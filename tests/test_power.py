@@ -568,8 +568,9 @@ def assert_asked_for_table_refused(council: Council, tally: str) -> None:
     Checked where every index chooses its way, so that a regression fails
     here instead of allocating gigabytes.
     """
-    with pytest.raises(ComputationTooLargeError, match="MiB"):
+    with pytest.raises(ComputationTooLargeError, match="MiB") as caught:
         _power._choose(council, game_of(council), "dynamic", tally, tally)
+    assert "method='auto'" in str(caught.value)  # what to do instead
 
 
 def test_word_tables_too_large_for_memory_are_refused() -> None:

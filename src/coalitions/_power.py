@@ -362,7 +362,8 @@ def _choose(
         f"dividing by the seats' common divisor): "
         f"{'the method asked for' if asked else 'the cheapest method'}, "
         f"{cheapest.method!r}, {cheapest.refusal(game, asked=asked)}",
-        f"round the seats to a coarser unit (dividing every seat count and "
+        ("leave the method to the library (method='auto'), or " if asked else "")
+        + f"round the seats to a coarser unit (dividing every seat count and "
         f"the quota by the same number; the work grows with the quota), or "
         f"merge parties (up to about {most} are counted whatever their seats)",
     )
