@@ -42,14 +42,34 @@ def model(top: int, steps: list[tuple[bool, int]], *, empty_set: bool) -> list[i
     return counts
 
 
+@contextmanager
+def eager_bits(bits: int) -> Iterator[None]:
+    """Build tables of up to ``bits`` bits at their last width from the start."""
+    default = packed.EAGER_BITS
+    packed.EAGER_BITS = bits
+    try:
+        yield
+    finally:
+        packed.EAGER_BITS = default
+
+
+@pytest.mark.parametrize("eager", [0, packed.EAGER_BITS], ids=["widening", "eager"])
 @pytest.mark.parametrize("name", bigint.available())
 @given(top=st.integers(0, 120), steps=operations, empty_set=st.booleans())
 def test_subset_tables_count_as_lists_do(
-    name: bigint.Backend, top: int, steps: list[tuple[bool, int]], empty_set: bool
+    name: bigint.Backend,
+    eager: int,
+    top: int,
+    steps: list[tuple[bool, int]],
+    empty_set: bool,
 ) -> None:
-    """Widening digits, growing and cutting at the top never change a count."""
+    """Widening digits, growing and cutting at the top never change a count.
+
+    Small tables (all of these, by default) are built at their last width
+    from the start; with no eager bits, they widen as they grow.
+    """
     expected = model(top, steps, empty_set=empty_set)
-    with integers(name):
+    with integers(name), eager_bits(eager):
         table = packed.SubsetTable(top, empty_set=empty_set)
         for ones, weight in steps:  # one player at a time
             table.add_all([weight], ones=ones)

@@ -24,7 +24,7 @@ from typing import Any, Literal
 
 import attrs
 
-from coalitions._engine import meet, packed, power_kernels
+from coalitions._engine import bigint, meet, packed, power_kernels
 from coalitions._engine.enumerate import MEET_PLAYER_LIMIT, iter_winning_masks
 from coalitions._engine.game import Game, game_of
 from coalitions._model import Council
@@ -260,7 +260,9 @@ def _critical_shares(*, minimal_only: bool) -> Callable[[Game], list[Fraction]]:
         sums = power_kernels.critical_tallies(
             game, lambda k: scale // k, minimal_only=minimal_only
         )
-        return [Fraction(total, scale) for total in sums]
+        # Players of equal weight have equal sums: one fraction each.
+        fractions = {total: Fraction(total, scale) for total in set(sums)}
+        return [fractions[total] for total in sums]
 
     return shares
 
@@ -336,21 +338,14 @@ def _choose(
         raise InvalidValueError("method", method, f"one of {', '.join(_METHODS)}")
     if not game.can_win:
         raise NoWinningCoalitionError(title, council.quota, council.declared)
-    kernels = tuple(
-        kernel
-        for kernel in _KERNELS[tally]
-        if not (game.graded and kernel.method == "dynamic")  # tables of weight only
-    )
+    kernels = _offered(game, tally, method)
+    if not kernels:
+        offered = ", ".join(kernel.method for kernel in _offered(game, tally, "auto"))
+        raise InvalidValueError("method", method, f"for {title}: one of {offered}")
     asked = method != "auto"
-    if asked:
-        chosen = [kernel for kernel in kernels if kernel.method == method]
-        if not chosen:
-            offered = ", ".join(kernel.method for kernel in kernels)
-            raise InvalidValueError("method", method, f"for {title}: one of {offered}")
-        kernels = tuple(chosen)
-    feasible = [kernel for kernel in kernels if not kernel.refusal(game, asked=asked)]
-    if feasible:  # the quickest by measured cost (two huge parties: listing)
-        return min(feasible, key=lambda kernel: kernel.time(game))
+    quickest = _quickest(game, tally, method, bigint.backend())
+    if quickest is not None:
+        return quickest
     cheapest = min(
         kernels, key=lambda kernel: Fraction(kernel.cost(game), kernel.limit)
     )
@@ -367,6 +362,37 @@ def _choose(
         f"the quota by the same number; the work grows with the quota), or "
         f"merge parties (up to about {most} are counted whatever their seats)",
     )
+
+
+def _offered(game: Game, tally: str, method: str) -> tuple[_Kernel, ...]:
+    """The ways to compute ``tally`` on ``game`` that ``method`` allows."""
+    return tuple(
+        kernel
+        for kernel in _KERNELS[tally]
+        if not (game.graded and kernel.method == "dynamic")  # tables of weight only
+        and method in ("auto", kernel.method)
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _quickest(
+    game: Game, tally: str, method: str, backend: bigint.Backend
+) -> _Kernel | None:
+    """The quickest way within reach, by estimated time, or ``None``.
+
+    Kept per game and integers (``backend``, on which some estimates
+    depend): every index asked of one council estimates the same costs.
+    """
+    asked = method != "auto"
+    feasible = [
+        kernel
+        for kernel in _offered(game, tally, method)
+        if not kernel.refusal(game, asked=asked)
+    ]
+    if not feasible:
+        return None
+    # The quickest by measured cost (two huge parties: listing).
+    return min(feasible, key=lambda kernel: kernel.time(game))
 
 
 def _by_enumeration(game: Game) -> _Tallies:
@@ -414,7 +440,19 @@ def _tally(council: Council, method: str, *, tally: str, title: str) -> dict[str
 
 def _normalised(values: Mapping[str, int | Fraction]) -> dict[str, Fraction]:
     total = sum(values.values())
-    return {name: Fraction(value) / total for name, value in values.items()}
+    # Players of equal weight share a value: divide each distinct value once.
+    # (A fraction's hash is a modular inverse: key on its two integers.)
+    shares: dict[tuple[int, int], Fraction] = {}
+    normalised = {}
+    for name, value in values.items():
+        key = value.numerator, value.denominator
+        share = shares.get(key)
+        if share is None:
+            share = shares[key] = Fraction(
+                value.numerator * total.denominator, value.denominator * total.numerator
+            )
+        normalised[name] = share
+    return normalised
 
 
 def swings(council: Council, *, method: Method = "auto") -> dict[str, int]:

@@ -52,10 +52,16 @@ def use(name: Backend) -> None:
 
 
 @functools.cache
+def _gmpy2() -> Any:
+    """The ``gmpy2`` module, imported on first use."""
+    return importlib.import_module("gmpy2")
+
+
+@functools.cache
 def _one(name: Backend) -> Any:
     """The integer 1 of a backend: shifting it makes the masks."""
     if name == "gmp":
-        return importlib.import_module("gmpy2").mpz(1)
+        return _gmpy2().mpz(1)
     return 1
 
 
@@ -72,7 +78,7 @@ def low_bits(count: int) -> int:
 def from_bytes(data: bytes | bytearray) -> int:
     """Return the integer with these little-endian bytes, in the backend's type."""
     if _STATE["backend"] == "gmp":
-        value: int = importlib.import_module("gmpy2").mpz.from_bytes(data, "little")
+        value: int = _gmpy2().mpz.from_bytes(data, "little")
         return value
     return int.from_bytes(data, "little")
 
@@ -86,7 +92,7 @@ def cutter() -> Callable[[int, int], int]:
     one computation (make a new cutter for each).
     """
     if _STATE["backend"] == "gmp":
-        cut: Callable[[int, int], int] = importlib.import_module("gmpy2").f_mod_2exp
+        cut: Callable[[int, int], int] = _gmpy2().f_mod_2exp
         return cut
     masks: dict[int, int] = {}
 

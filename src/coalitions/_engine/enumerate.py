@@ -335,7 +335,7 @@ def _dense_minimal_winning(weights: tuple[int, ...], quota: int) -> int:
     # E[quota - 1 - t], each step multiplies by 1 + x^(w_j) and adds ones to
     # the low w_j digits: a table built lightest first, short for longest.
     dual = SubsetTable(quota, empty_set=False)
-    dual.add_all(reversed(weights), ones=True)
+    dual.add_all(weights[::-1], ones=True)
     return dual.digit(quota - 1)
 
 

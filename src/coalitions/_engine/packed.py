@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 
 import attrs
 
@@ -32,6 +32,11 @@ from coalitions._engine import bigint
 #: Longest table of cumulative counts unpacked into a list (about 40 MB);
 #: longer ones are read from their bytes.
 UNPACKED_ENTRIES_LIMIT = 1_000_000
+
+#: Tables of at most this many bits, at the width their last player needs,
+#: are built at that width from the start: repacking costs more than it
+#: saves on them.
+EAGER_BITS = 1 << 15
 
 
 def widen(table: int, entries: int, size: int, new_size: int) -> int:
@@ -164,7 +169,7 @@ class SubsetTable:
         self.size = new
         self._digits = Digits(self.top, 8 * new)
 
-    def add_all(self, weights: Iterable[int], *, ones: bool = False) -> None:
+    def add_all(self, weights: Sequence[int], *, ones: bool = False) -> None:
         """Add players in turn: each joins every set (times ``1 + x^weight``).
 
         With ``ones``, after each player of weight ``w`` the first ``w``
@@ -183,6 +188,35 @@ class SubsetTable:
             self._fit(bound)
             value, width, cut = self.value, 8 * self.size, self._digits.cut
 
+        # No digit exceeds this after the last player: each at most doubles
+        # the largest, and adds one with the ones.
+        final = (most + (len(weights) if ones else 0)) << len(weights)
+        if top * final.bit_length() <= EAGER_BITS:
+            # Small: at the last player's width from the start, no checks.
+            fit(final)
+            row = (
+                bigint.from_bytes((b"\x01" + bytes(width // 8 - 1)) * top)
+                if ones
+                else 0
+            )
+            joined = 0
+            for weight in weights:
+                if weight < top:
+                    joined += 1
+                    if length + weight <= top:
+                        value += value << (weight * width)
+                        length += weight
+                    else:
+                        value += cut(value, (top - weight) * width) << (weight * width)
+                        length = top
+                if ones and weight > 0:
+                    count = min(weight, top)
+                    value += cut(row, count * width)
+                    length = max(length, count)
+            self.value, self.length = value, length
+            self.most = final if ones else most << joined
+            self.sum_most = top * final if ones else sum_most << joined
+            return
         for weight in weights:
             if weight < top:
                 if (2 * most).bit_length() > width:
@@ -379,6 +413,11 @@ def alternating_sum(row: array[int], total: int, step: int, size: int) -> int:
     64-bit words (`words`): each word of the digits at even, then at odd,
     multiples of the step is one strided slice, summed in C.
     """
+    if size == 1:  # one word a digit: two slices
+        result = sum(row[total :: -2 * step]) if total >= 0 else 0
+        if total >= step:
+            result -= sum(row[total - step :: -2 * step])
+        return result
     result = 0
     for sign, start in ((1, total), (-1, total - step)):
         if start < 0:

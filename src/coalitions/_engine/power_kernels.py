@@ -76,7 +76,7 @@ def swings(game: Game) -> list[int]:
     if game.equal_weights:
         return _equal_swings(game)
     table = SubsetTable(quota)
-    table.add_all(reversed(game.weights))  # lightest first: short tables longest
+    table.add_all(game.weights[::-1])  # lightest first: short tables longest
     entries = table.cumulative()
     result = [0] * n
     for weight, players in players_by_weight(game.weights).items():
@@ -289,8 +289,13 @@ class Table(Digits):
     def add(self, rows: list[int], weight: int) -> None:
         """Multiply by ``1 + y x^weight``: a player joins, one size up."""
         rows.append(0)
+        below, shift, cut = (
+            max(self.top - weight, 0) * self.width,
+            weight * self.width,
+            self.cut,
+        )
         for size in range(len(rows) - 1, 0, -1):
-            rows[size] += self.shifted(rows[size - 1], weight)
+            rows[size] += cut(rows[size - 1], below) << shift
         _trim(rows)
 
     def without_one(self, rows: list[int], total: int, weight: int) -> list[int]:
@@ -300,17 +305,16 @@ class Table(Digits):
         below shifted by ``weight``: three operations on whole rows per
         size, cheaper than gathering digits while rows are short.
         """
-        digit = (1 << self.width) - 1
+        digit, cut = (1 << self.width) - 1, self.cut
         shift, read = weight * self.width, total * self.width
         # Totals from total + 1 - weight up, shifted, pass the one read.
-        keep = bigint.low_bits(max(total + 1 - weight, 0) * self.width)
-        counts = []
+        keep = max(total + 1 - weight, 0) * self.width
+        rows_without = []
         previous = 0  # the row one size down, without the player
         for row in rows:
-            current = row - ((previous & keep) << shift)
-            counts.append(int((current >> read) & digit))
-            previous = current
-        return counts
+            previous = row - (cut(previous, keep) << shift)
+            rows_without.append(previous)
+        return [int((row >> read) & digit) for row in rows_without]
 
     def make_light(self, rows: list[int], weight: int) -> None:
         """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
