@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 import coalitions
 from coalitions import Constraints, Council
+from coalitions._engine.game import compile_game
 from coalitions.exceptions import InvalidTypeError, InvalidValueError, UnknownPartyError
 
 from .oracles import (
@@ -162,3 +163,9 @@ def test_overlapping_blocs() -> None:
             ),
         )
     assert caught.value.field == "blocs"
+
+
+@given(councils(max_parties=12))
+def test_no_constraints_compile_as_empty_constraints_do(council: Council) -> None:
+    """The plain council's quick compilation agrees with the general one."""
+    assert compile_game(council, None) == compile_game(council, Constraints())

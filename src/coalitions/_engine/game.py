@@ -177,17 +177,23 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         council.total_seats,
         council.declared,
     )
-    plan = (constraints or Constraints()).resolve(council)
-    groups, fixed = plan.groups, plan.fixed
-    players = [g for g in range(len(groups)) if g not in fixed and g not in plan.banned]
-    quota -= sum(seats[i] for g in fixed for i in groups[g])
-    weight = {
-        g: seats[groups[g][0]]
-        if len(groups[g]) == 1
-        else sum(seats[i] for i in groups[g])
-        for g in players
-    }
-    players.sort(key=lambda g: (-weight[g], groups[g][0]))
+    if constraints is None:  # every party a player of its own
+        groups: tuple[tuple[int, ...], ...] = tuple((i,) for i in range(len(seats)))
+        fixed: frozenset[int] = frozenset()
+        conflicts: tuple[tuple[int, int], ...] = ()
+        infeasible = False
+        players = list(range(len(groups)))
+        weight = seats
+    else:
+        plan = constraints.resolve(council)
+        groups, fixed, conflicts = plan.groups, plan.fixed, plan.conflicts
+        infeasible = plan.infeasible
+        left_out = fixed | plan.banned
+        players = [g for g in range(len(groups)) if g not in left_out]
+        weight = [sum(seats[i] for i in group) for group in groups]
+        quota -= sum(weight[g] for g in fixed)
+    # Heaviest first; the sort is stable, so ties stay in council order.
+    players.sort(key=weight.__getitem__, reverse=True)
     weights = [weight[g] for g in players]
     divisor = functools.reduce(math.gcd, weights, 0)
     if divisor > 1:
@@ -205,9 +211,9 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     needed = max(0, needed - required)
     if enough is not None:
         enough = max(0, enough - required)
-    place = {g: j for j, g in enumerate(players)}
+    place = {g: j for j, g in enumerate(players)} if conflicts else {}
     masks = [0] * len(players)
-    for group_a, group_b in plan.conflicts:
+    for group_a, group_b in conflicts:
         if group_a in place and group_b in place:
             masks[place[group_a]] |= 1 << place[group_b]
             masks[place[group_b]] |= 1 << place[group_a]
@@ -217,7 +223,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         tuple(groups[g] for g in players),
         tuple(i for g in sorted(fixed) for i in groups[g]),
         tuple(masks) if any(masks) else (),
-        plan.infeasible,
+        infeasible,
         needed,
         enough,
     )
