@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import math
+import operator
 from collections.abc import Callable, Iterable
 
 import attrs
@@ -86,7 +87,7 @@ class Game:
     @functools.cached_property
     def active(self) -> int:
         """The number of players with positive weight (a prefix of ``weights``)."""
-        return sum(1 for weight in self.weights if weight > 0)
+        return len(self.weights) - self.weights.count(0)
 
     @property
     def equal_weights(self) -> bool:
@@ -151,6 +152,9 @@ def game_of(council: object, constraints: object = None) -> Game:
     return compile_game(checked, constraints or None)
 
 
+_SEATS = operator.attrgetter("seats")
+
+
 @functools.lru_cache(maxsize=128)
 def compile_game(council: Council, constraints: Constraints | None = None) -> Game:
     """Return the council's game under its rule and the given constraints.
@@ -172,7 +176,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     rule = council.rule
     chair = None if rule.chair is None else council.index(rule.chair)
     seats, quota = rule.weighted(
-        [party.seats for party in council.parties],
+        list(map(_SEATS, council.parties)),
         chair,
         council.total_seats,
         council.declared,
@@ -194,7 +198,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         quota -= sum(weight[g] for g in fixed)
     # Heaviest first; the sort is stable, so ties stay in council order.
     players.sort(key=weight.__getitem__, reverse=True)
-    weights = [weight[g] for g in players]
+    weights = list(map(weight.__getitem__, players))
     divisor = functools.reduce(math.gcd, weights, 0)
     if divisor > 1:
         weights = [w // divisor for w in weights]
@@ -220,7 +224,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     return Game(
         tuple(weights),
         quota,
-        tuple(groups[g] for g in players),
+        tuple(map(groups.__getitem__, players)),
         tuple(i for g in sorted(fixed) for i in groups[g]),
         tuple(masks) if any(masks) else (),
         infeasible,
