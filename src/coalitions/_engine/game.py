@@ -182,7 +182,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         council.declared,
     )
     if constraints is None:  # every party a player of its own
-        groups: tuple[tuple[int, ...], ...] = tuple((i,) for i in range(len(seats)))
+        groups: tuple[tuple[int, ...], ...] = tuple(zip(range(len(seats))))
         fixed: frozenset[int] = frozenset()
         conflicts: tuple[tuple[int, int], ...] = ()
         infeasible = False

@@ -178,6 +178,12 @@ class SubsetTable:
         mostly the cost of the loop, so the loop keeps the table in local
         variables.
         """
+        # No digit exceeds this after the last player: each at most doubles
+        # the largest (and, with the ones, adds one to it).
+        final = (self.most + ones) << len(weights)
+        if self.top * final.bit_length() <= EAGER_BITS:
+            self._add_all_at_width(weights, final, ones=ones)
+            return
         top, value, length = self.top, self.value, self.length
         most, sum_most = self.most, self.sum_most
         width, cut = 8 * self.size, self._digits.cut
@@ -188,35 +194,6 @@ class SubsetTable:
             self._fit(bound)
             value, width, cut = self.value, 8 * self.size, self._digits.cut
 
-        # No digit exceeds this after the last player: each at most doubles
-        # the largest, and adds one with the ones.
-        final = (most + (len(weights) if ones else 0)) << len(weights)
-        if top * final.bit_length() <= EAGER_BITS:
-            # Small: at the last player's width from the start, no checks.
-            fit(final)
-            row = (
-                bigint.from_bytes((b"\x01" + bytes(width // 8 - 1)) * top)
-                if ones
-                else 0
-            )
-            joined = 0
-            for weight in weights:
-                if weight < top:
-                    joined += 1
-                    if length + weight <= top:
-                        value += value << (weight * width)
-                        length += weight
-                    else:
-                        value += cut(value, (top - weight) * width) << (weight * width)
-                        length = top
-                if ones and weight > 0:
-                    count = min(weight, top)
-                    value += cut(row, count * width)
-                    length = max(length, count)
-            self.value, self.length = value, length
-            self.most = final if ones else most << joined
-            self.sum_most = top * final if ones else sum_most << joined
-            return
         for weight in weights:
             if weight < top:
                 if (2 * most).bit_length() > width:
@@ -239,6 +216,32 @@ class SubsetTable:
                 length = max(length, count)
         self.value, self.length = value, length
         self.most, self.sum_most = most, sum_most
+
+    def _add_all_at_width(
+        self, weights: Sequence[int], final: int, *, ones: bool
+    ) -> None:
+        """`add_all` for a small table: widened once, for ``final``, then no checks."""
+        self._fit(final)
+        top, value, length = self.top, self.value, self.length
+        width, cut = 8 * self.size, self._digits.cut
+        row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top) if ones else 0
+        joined = 0
+        for weight in weights:
+            if weight < top:
+                joined += 1
+                if length + weight <= top:
+                    value += value << (weight * width)
+                    length += weight
+                else:
+                    value += cut(value, (top - weight) * width) << (weight * width)
+                    length = top
+            if ones and weight > 0:
+                count = weight if weight < top else top
+                value += cut(row, count * width)
+                length = max(length, count)
+        self.value, self.length = value, length
+        self.most = final if ones else self.most << joined
+        self.sum_most = top * final if ones else self.sum_most << joined
 
     def window_words(self, span: int) -> array[int]:
         """Digit ``t`` summed with the ``span - 1`` below it, as 64-bit words.
