@@ -165,7 +165,8 @@ class SubsetTable:
         new = self.unit * -(-wider(self.size, most.bit_length()) // self.unit)
         if new == self.size:
             return
-        self.value = widen(self.value, self.length, self.size, new)
+        if self.length > 1:  # one digit (the empty set) reads alike at any width
+            self.value = widen(self.value, self.length, self.size, new)
         self.size = new
         self._digits = Digits(self.top, 8 * new)
 
