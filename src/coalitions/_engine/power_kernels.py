@@ -309,12 +309,12 @@ class Table(Digits):
         shift, read = weight * self.width, total * self.width
         # Totals from total + 1 - weight up, shifted, pass the one read.
         keep = max(total + 1 - weight, 0) * self.width
-        rows_without = []
+        counts = []
         previous = 0  # the row one size down, without the player
         for row in rows:
             previous = row - (cut(previous, keep) << shift)
-            rows_without.append(previous)
-        return [int((row >> read) & digit) for row in rows_without]
+            counts.append(int((previous >> read) & digit))
+        return counts
 
     def make_light(self, rows: list[int], weight: int) -> None:
         """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
