@@ -196,11 +196,12 @@ def estimate_units(index: str, council: coalitions.Council) -> int | None:
 def recorded(seconds: tuple[float, float] | None, mine: float) -> str:
     """EPIC's recorded time and the ratio, as ranges where it was one."""
     if seconds is None:
-        return f"{'>120 rec.':>11} {'<' + format(mine / 120, '.3f'):>11}"
+        return f"{'>120000 rec.':>13} {'<' + format(mine / 120, '.3f'):>11}"
     low, high = seconds
     if low == high:
-        return f"{low:11.4f} {mine / low:11.2f}"
-    return f"{f'{low:.3f}-{high:.3f}':>11} {f'{mine / high:.2f}-{mine / low:.2f}':>11}"
+        return f"{low * 1e3:13.3f} {mine / low:11.2f}"
+    span = f"{low * 1e3:.4g}-{high * 1e3:.4g}"
+    return f"{span:>13} {f'{mine / high:.2f}-{mine / low:.2f}':>11}"
 
 
 def main() -> None:
@@ -222,7 +223,8 @@ def main() -> None:
             print(f"EPIC not run: {reason}")
             print("EPIC columns give its compute times recorded on the same machine.")
         print(
-            f"{'game':<26} {'index':<22} {'ours s':>9} {'EPIC s':>11} {'ours/EPIC':>11}"
+            f"{'game':<26} {'index':<22} {'ours ms':>10} {'EPIC ms':>13} "
+            f"{'ours/EPIC':>11}"
         )
         rates = []
         for game in options.games:
@@ -241,18 +243,18 @@ def main() -> None:
                     if epic is not None and code is not None:
                         theirs.append(epic.seconds(code, council))
                 mine = min(ours)
-                print(f"{game:<26} {index:<22} {mine:9.4f} ", end="")
+                print(f"{game:<26} {index:<22} {mine * 1e3:10.3f} ", end="")
                 if epic is not None and code is not None:
                     finished = [t for t in theirs if t is not None]
                     if finished:
                         other = min(finished)
-                        print(f"{other:11.4f} {mine / other:11.2f}")
+                        print(f"{other * 1e3:13.3f} {mine / other:11.2f}")
                     else:
-                        print(f"{'>' + str(EPIC_TIMEOUT):>11} {'-':>11}")
+                        print(f"{'>' + str(EPIC_TIMEOUT * 1000):>13} {'-':>11}")
                 elif epic is None and (game, index) in RECORDED_EPIC_SECONDS:
                     print(recorded(RECORDED_EPIC_SECONDS[(game, index)], mine))
                 else:
-                    print(f"{'-':>11} {'-':>11}")
+                    print(f"{'-':>13} {'-':>11}")
                 units = estimate_units(index, council)
                 if units and 0.1 <= mine < float("inf"):
                     rates.append((mine * 1e9 / units, game, index))
