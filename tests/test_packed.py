@@ -133,3 +133,14 @@ def test_reading_without_a_player_by_gathering_equals_dividing(
     ]
     expected += [0] * (len(divided) - len(expected))
     assert divided == expected
+
+
+@given(
+    size=st.integers(1, 12),
+    data=st.data(),
+)
+def test_unpacking_reads_back_every_digit(size: int, data: st.DataObject) -> None:
+    """Digits of one to twelve bytes (spread to words, or read one by one)."""
+    digits = data.draw(st.lists(st.integers(0, (1 << (8 * size)) - 1), max_size=50))
+    table = sum(digit << (8 * size * t) for t, digit in enumerate(digits))
+    assert packed.unpack(table, len(digits), size) == digits

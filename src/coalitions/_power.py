@@ -338,14 +338,14 @@ def _choose(
         raise InvalidValueError("method", method, f"one of {', '.join(_METHODS)}")
     if not game.can_win:
         raise NoWinningCoalitionError(title, council.quota, council.declared)
+    quickest = _quickest(game, tally, method, bigint.backend())
+    if quickest is not None:
+        return quickest
     kernels = _offered(game, tally, method)
     if not kernels:
         offered = ", ".join(kernel.method for kernel in _offered(game, tally, "auto"))
         raise InvalidValueError("method", method, f"for {title}: one of {offered}")
     asked = method != "auto"
-    quickest = _quickest(game, tally, method, bigint.backend())
-    if quickest is not None:
-        return quickest
     cheapest = min(
         kernels, key=lambda kernel: Fraction(kernel.cost(game), kernel.limit)
     )
@@ -441,6 +441,9 @@ def _tally(council: Council, method: str, *, tally: str, title: str) -> dict[str
 def _normalised(values: Mapping[str, int | Fraction]) -> dict[str, Fraction]:
     total = sum(values.values())
     # Players of equal weight share a value: divide each distinct value once.
+    if all(type(value) is int for value in values.values()):
+        of_count = {count: Fraction(count, total) for count in set(values.values())}
+        return {name: of_count[count] for name, count in values.items()}
     # (A fraction's hash is a modular inverse: key on its two integers.)
     shares: dict[tuple[int, int], Fraction] = {}
     normalised = {}

@@ -20,7 +20,7 @@ from coalitions._model import Coalition, Council, Party
 from coalitions.exceptions import InvalidTypeError, InvalidValueError
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Game:
     """A weighted majority game ``[quota; weights]``, with the council's constraints.
 
@@ -72,7 +72,7 @@ class Game:
         """The number of players, zero-weight ones included."""
         return len(self.weights)
 
-    @property
+    @functools.cached_property
     def parties(self) -> tuple[int, ...]:
         """For each player, its party's council position (games without blocs)."""
         return tuple(group[0] for group in self.members)

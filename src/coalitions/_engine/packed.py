@@ -74,8 +74,18 @@ def digit_words(players: int) -> int:
 
 
 def unpack(table: int, entries: int, size: int) -> list[int]:
-    """Return the first ``entries`` digits of ``size`` bytes, as Python ints."""
-    data, read = table.to_bytes(entries * size, "little"), int.from_bytes
+    """Return the first ``entries`` digits of ``size`` bytes, as Python ints.
+
+    Digits of up to eight bytes are spread to whole 64-bit words by strided
+    copies and read as an array, in C; wider ones are read one by one.
+    """
+    data = table.to_bytes(entries * size, "little")
+    if size <= 8:
+        spread = bytearray(entries * 8)
+        for byte in range(size):
+            spread[byte::8] = data[byte::size]
+        return array("Q", spread).tolist()
+    read = int.from_bytes
     return [
         read(data[start : start + size], "little")
         for start in range(0, entries * size, size)
