@@ -78,16 +78,15 @@ def swings(game: Game) -> list[int]:
     table = SubsetTable(quota)
     table.add_all(game.weights[::-1])  # lightest first: short tables longest
     entries = table.cumulative()
-    result = [0] * n
-    for weight, players in players_by_weight(game.weights).items():
-        if weight == 0:
-            continue  # a player with no weight is never a swing
-        # G'[q-1] - G'[q-1-w], and G[q-1] = G'[q-1] + G'[q-1-w]: the sets
-        # below the quota without i, less those still below it with i.
-        count = 2 * entries.without(quota - 1, weight) - entries.entry(quota - 1)
-        for player in players:
-            result[player] = count
-    return result
+    below = entries.entry(quota - 1)
+    # G'[q-1] - G'[q-1-w], and G[q-1] = G'[q-1] + G'[q-1-w]: the sets below
+    # the quota without i, less those still below it with i. A player with
+    # no weight is never a swing.
+    of_weight = {
+        weight: 2 * entries.without(quota - 1, weight) - below if weight else 0
+        for weight in set(game.weights)
+    }
+    return [of_weight[weight] for weight in game.weights]
 
 
 def _equal_swings(game: Game) -> list[int]:
