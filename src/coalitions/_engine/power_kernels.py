@@ -288,13 +288,10 @@ class Table(Digits):
     def add(self, rows: list[int], weight: int) -> None:
         """Multiply by ``1 + y x^weight``: a player joins, one size up."""
         rows.append(0)
-        below, shift, cut = (
-            max(self.top - weight, 0) * self.width,
-            weight * self.width,
-            self.cut,
-        )
+        below = bigint.low_bits(max(self.top - weight, 0) * self.width)
+        shift = weight * self.width
         for size in range(len(rows) - 1, 0, -1):
-            rows[size] += cut(rows[size - 1], below) << shift
+            rows[size] += (rows[size - 1] & below) << shift
         _trim(rows)
 
     def without_one(self, rows: list[int], total: int, weight: int) -> list[int]:
@@ -304,14 +301,14 @@ class Table(Digits):
         below shifted by ``weight``: three operations on whole rows per
         size, cheaper than gathering digits while rows are short.
         """
-        digit, cut = (1 << self.width) - 1, self.cut
+        digit = (1 << self.width) - 1
         shift, read = weight * self.width, total * self.width
         # Totals from total + 1 - weight up, shifted, pass the one read.
-        keep = max(total + 1 - weight, 0) * self.width
+        keep = bigint.low_bits(max(total + 1 - weight, 0) * self.width)
         counts = []
         previous = 0  # the row one size down, without the player
         for row in rows:
-            previous = row - (cut(previous, keep) << shift)
+            previous = row - ((previous & keep) << shift)
             counts.append(int((previous >> read) & digit))
         return counts
 
