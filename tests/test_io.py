@@ -93,6 +93,15 @@ def test_file_errors_name_file_line_and_field(
     assert isinstance(error, ValueError)
 
 
+@pytest.mark.parametrize("seats", ["-3", "-3.0"])
+def test_negative_seats_are_quoted_as_written(tmp_path: Path, seats: str) -> None:
+    """A negative seat count is reported as the whole number the file holds."""
+    path = write(tmp_path, "bad.csv", f"party,seats\nLabour,23\nGreen,{seats}\n")
+    with pytest.raises(InputFileError, match=r"got -3\)") as caught:
+        coalitions.load_council(path)
+    assert (caught.value.line, caught.value.field) == (3, "seats")
+
+
 def test_missing_file(tmp_path: Path) -> None:
     """A missing file is an InputFileError, not an OSError traceback."""
     with pytest.raises(InputFileError, match="cannot read"):

@@ -247,7 +247,7 @@ def _csv_party(path: str, line: int, cells: dict[str, str]) -> dict[str, Any]:
     return entry
 
 
-_WHOLE = re.compile(r"[0-9]+(?:\.0*)?", re.ASCII)
+_WHOLE = re.compile(r"-?[0-9]+(?:\.0*)?", re.ASCII)
 _DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)", re.ASCII)
 
 
@@ -359,9 +359,10 @@ def _share(value: object) -> Fraction:
 def _number(text: str, field: str) -> int | float:
     """A CSV cell as a number: plain ASCII digits only for seats.
 
-    Seats are whole numbers written out (``23`` or ``23.0``); exponents
-    (``1e30``), digit separators (``1_000``) and other scripts' digits are
-    refused rather than read as something the file did not say.
+    Seats are whole numbers written out (``23`` or ``23.0``; a negative one
+    is read as written, so that the error quotes it); exponents (``1e30``),
+    digit separators (``1_000``) and other scripts' digits are refused
+    rather than read as something the file did not say.
     """
     if field in ("seats", "votes") and _WHOLE.fullmatch(text):
         return int(text.split(".", maxsplit=1)[0])
