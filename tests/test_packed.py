@@ -107,6 +107,7 @@ def by_size(weights: list[int], top: int) -> list[list[int]]:
     return rows
 
 
+@pytest.mark.parametrize("size", [1, 2], ids=["one word", "two words"])
 @given(
     others=st.lists(st.integers(0, 6), max_size=7),
     weight=st.integers(1, 6),
@@ -114,10 +115,13 @@ def by_size(weights: list[int], top: int) -> list[list[int]]:
     span=st.integers(1, 16),
 )
 def test_reading_without_a_player_by_gathering_equals_dividing(
-    others: list[int], weight: int, total: int, span: int
+    size: int, others: list[int], weight: int, total: int, span: int
 ) -> None:
-    """Gathered diagonals and divided rows both count the sets without the player."""
-    top, size = 16, 1
+    """Gathered diagonals and divided rows both count the sets without the player.
+
+    Digits of two words are what games of more than 62 players use.
+    """
+    top = 16
     table = Table(top, 64 * size)
 
     def pack(values: list[int]) -> int:
@@ -133,6 +137,29 @@ def test_reading_without_a_player_by_gathering_equals_dividing(
     ]
     expected += [0] * (len(divided) - len(expected))
     assert divided == expected
+
+
+@given(
+    size=st.integers(1, 3),
+    step=st.integers(1, 8),
+    total=st.integers(-3, 40),
+    data=st.data(),
+)
+def test_alternating_sums_take_a_player_out(
+    size: int, step: int, total: int, data: st.DataObject
+) -> None:
+    """row[t] - row[t - w] + row[t - 2w] - ... over digits of one to three words."""
+    digits = data.draw(
+        st.lists(st.integers(0, (1 << (64 * size - 2)) - 1), min_size=41, max_size=41)
+    )
+    table = sum(digit << (64 * size * t) for t, digit in enumerate(digits))
+    row = packed.words(table, len(digits), 8 * size)
+    expected = (
+        sum((-1) ** i * digits[total - i * step] for i in range(total // step + 1))
+        if total >= 0
+        else 0
+    )
+    assert packed.alternating_sum(row, total, step, size) == expected
 
 
 @given(

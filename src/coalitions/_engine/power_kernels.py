@@ -175,9 +175,11 @@ def critical_tallies(
     ``score(k) = 1`` the swings.
 
     The table of ``K_c`` (with the light players' weights folded in, when
-    they count) is kept by size, each row a packed polynomial over totals
-    below ``quota + v_1`` holding *cumulative* counts, so that a window is
-    two digits. Per heavy weight ``v``, ``i`` is taken out as if dividing by
+    they count) is kept by size, each row a packed polynomial of counts by
+    total below ``quota + v_1`` (below the quota with ``minimal_only``); per
+    class each row is summed over the class's window of totals once
+    (`Digits.window`), so that a window is one digit. Per heavy weight
+    ``v``, ``i`` is taken out as if dividing by
     ``1 + y x^v``, but only the window is read: on short rows by dividing
     whole rows (`Table.without_one`), on long ones by gathering the few
     digits the window depends on (`packed.without_one`); ``gathered``
