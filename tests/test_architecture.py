@@ -42,6 +42,7 @@ LAYERS = {
     "_io": 4,
     "_engine.bigint": 0,
     "_engine.packed": 0,
+    "_engine.ratio": 0,
     "_engine.game": 5,
     "_engine.meet": 6,
     "_engine.enumerate": 6,

@@ -1,10 +1,11 @@
-"""Packed tables against plain lists of counts, in every integer type."""
+"""Packed tables against plain lists of counts, in every integer type; exact ratios."""
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
+from fractions import Fraction
 
 import pytest
 from hypothesis import given
@@ -12,6 +13,7 @@ from hypothesis import strategies as st
 
 from coalitions._engine import bigint, packed
 from coalitions._engine.power_kernels import Table
+from coalitions._engine.ratio import ratio
 
 #: Players added to a table, each with or without the window of ones after it.
 operations = st.lists(st.tuples(st.booleans(), st.integers(0, 40)), max_size=40)
@@ -171,3 +173,20 @@ def test_unpacking_reads_back_every_digit(size: int, data: st.DataObject) -> Non
     digits = data.draw(st.lists(st.integers(0, (1 << (8 * size)) - 1), max_size=50))
     table = sum(digit << (8 * size * t) for t, digit in enumerate(digits))
     assert packed.unpack(table, len(digits), size) == digits
+
+
+@given(st.integers(-(10**30), 10**30), st.integers(1, 10**30))
+def test_ratio_is_the_fraction_of_its_integers(
+    numerator: int, denominator: int
+) -> None:
+    expected = Fraction(numerator, denominator)
+    made = ratio(numerator, denominator)
+    assert type(made) is Fraction
+    assert (made.numerator, made.denominator) == (
+        expected.numerator,
+        expected.denominator,
+    )
+    assert made == expected
+    assert hash(made) == hash(expected)
+    assert repr(made) == repr(expected)
+    assert made + expected == 2 * expected

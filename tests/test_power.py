@@ -654,3 +654,26 @@ def test_two_huge_parties_are_not_tabled() -> None:
         assert kernel.method != "dynamic"
     for name, index in coalitions.POWER_INDICES.items():
         assert index(council) == brute_index(council, name)
+
+
+@given(
+    weights=st.lists(st.integers(0, 12), min_size=1, max_size=8)
+    .filter(any)
+    .map(lambda drawn: tuple(sorted(drawn, reverse=True))),
+    data=st.data(),
+)
+def test_swings_below_and_above_half_the_total(
+    weights: tuple[int, ...], data: st.DataObject
+) -> None:
+    """Every quota from 1 to the total: the table of the others' sets below the
+    quota, or (past half the total) of their complements, counts the swings."""
+    quota = data.draw(st.integers(1, sum(weights)))  # winnable, as kernels ask
+    n = len(weights)
+    game = Game(weights, quota, tuple((player,) for player in range(n)))
+    expected = [0] * n
+    for mask in range(1 << n):
+        total = sum(w for j, w in enumerate(weights) if mask >> j & 1)
+        for j, weight in enumerate(weights):
+            if mask >> j & 1 and total >= quota > total - weight:
+                expected[j] += 1
+    assert power_kernels.swings(game) == expected

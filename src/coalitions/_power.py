@@ -20,13 +20,14 @@ import warnings
 from collections.abc import Callable, Mapping
 from fractions import Fraction
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 import attrs
 
 from coalitions._engine import bigint, meet, packed, power_kernels
 from coalitions._engine.enumerate import MEET_PLAYER_LIMIT, iter_winning_masks
 from coalitions._engine.game import Game, game_of
+from coalitions._engine.ratio import ratio
 from coalitions._model import Council
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -89,24 +90,29 @@ class _Tallies:
     johnston: list[Fraction]  # sum over winning S with i critical of 1/crit(S)
 
 
+def _swings_top(game: Game) -> int:
+    """Totals in the swings' table: below the quota, or to ``W - q`` if fewer."""
+    return max(min(game.quota, game.total - game.quota + 1), 1)
+
+
 def _swings_cost(game: Game) -> int:
-    quota, n = game.quota, game.size
+    n, top = game.size, _swings_top(game)
     if game.equal_weights:
         return n * n  # binomial coefficients, no table
     # One shift per player to build the table (with digits half as wide as
     # the last ones, on average), unpacking it (about 3,000 bit operations'
-    # time per entry), and quota / w entries summed per distinct weight w
+    # time per entry), and top / w entries summed per distinct weight w
     # (about 300 each).
     width = n + 2
-    entries = sum(quota // weight + 1 for weight in set(game.weights) - {0})
-    return (n * width // 2 + 3000) * quota + 300 * entries
+    entries = sum(top // weight + 1 for weight in set(game.weights) - {0})
+    return (n * width // 2 + 3000) * top + 300 * entries
 
 
 def _swings_bits(game: Game) -> int:
     if game.equal_weights:
         return 0  # binomial coefficients, no table
     # Digits of whole bytes, widened past n + 2 bits by at most two bytes.
-    return game.quota * 8 * (-(-(game.size + 2) // 8) + 2)
+    return _swings_top(game) * 8 * (-(-(game.size + 2) // 8) + 2)
 
 
 def _shapley_shubik_cost(game: Game) -> int:
@@ -261,7 +267,7 @@ def _critical_shares(*, minimal_only: bool) -> Callable[[Game], list[Fraction]]:
             game, lambda k: scale // k, minimal_only=minimal_only
         )
         # Players of equal weight have equal sums: one fraction each.
-        fractions = {total: Fraction(total, scale) for total in set(sums)}
+        fractions = {total: ratio(total, scale) for total in set(sums)}
         return [fractions[total] for total in sums]
 
     return shares
@@ -434,16 +440,17 @@ def _tally(council: Council, method: str, *, tally: str, title: str) -> dict[str
     """Compute one tally per player and return it by party name, council order."""
     game = game_of(council)
     values = _choose(council, game, method, tally, title).run(game)
-    by_position = dict(zip(game.parties, values, strict=True))
-    return {party.name: by_position[i] for i, party in enumerate(council.parties)}
+    in_council_order = map(values.__getitem__, game.players_in_council_order)
+    return dict(zip(council.names, in_council_order, strict=True))
 
 
 def _normalised(values: Mapping[str, int | Fraction]) -> dict[str, Fraction]:
     total = sum(values.values())
     # Players of equal weight share a value: divide each distinct value once.
-    if all(type(value) is int for value in values.values()):
-        of_count = {count: Fraction(count, total) for count in set(values.values())}
-        return {name: of_count[count] for name, count in values.items()}
+    if type(total) is int:  # a sum of ints
+        counts = cast(Mapping[str, int], values)
+        of_count = {count: ratio(count, total) for count in set(counts.values())}
+        return {name: of_count[count] for name, count in counts.items()}
     # (A fraction's hash is a modular inverse: key on its two integers.)
     shares: dict[tuple[int, int], Fraction] = {}
     normalised = {}
@@ -451,7 +458,7 @@ def _normalised(values: Mapping[str, int | Fraction]) -> dict[str, Fraction]:
         key = value.numerator, value.denominator
         share = shares.get(key)
         if share is None:
-            share = shares[key] = Fraction(
+            share = shares[key] = ratio(
                 value.numerator * total.denominator, value.denominator * total.numerator
             )
         normalised[name] = share
@@ -549,7 +556,7 @@ def banzhaf(
     if normalised:
         return _normalised(counts)
     scale = 2 ** (len(counts) - 1)
-    return {name: Fraction(count, scale) for name, count in counts.items()}
+    return {name: ratio(count, scale) for name, count in counts.items()}
 
 
 def shapley_shubik(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:

@@ -9,6 +9,7 @@ decoded back into parties at the end.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import operator
 from collections.abc import Callable, Iterable
@@ -76,6 +77,12 @@ class Game:
     def parties(self) -> tuple[int, ...]:
         """For each player, its party's council position (games without blocs)."""
         return tuple(group[0] for group in self.members)
+
+    @functools.cached_property
+    def players_in_council_order(self) -> tuple[int, ...]:
+        """For each council position, its player (games without blocs or exclusions)."""
+        player_of = dict(zip(self.parties, itertools.count()))
+        return tuple(player_of[position] for position in range(len(player_of)))
 
     @property
     def simple(self) -> bool:

@@ -69,21 +69,30 @@ def swings(game: Game) -> list[int]:
 
     and the swings are ``G'[q - 1] - G'[q - 1 - w] = 2 G'[q - 1] - G[q - 1]``:
     each distinct weight costs O(quota / w) entries of ``G`` (`Cumulative`).
+
+    When the quota is above half the total weight ``W``, the others' sets
+    are counted by their complements instead: ``S`` is a swing when the
+    rest, ``T``, weighs ``W - q - w_i < w(T) <= W - q``, so the table stops
+    at ``W - q``, shorter than the quota (the EU Council under Nice: 91
+    totals instead of 255).
     """
     quota, n = game.quota, game.size
     if quota <= 0:
         return [0] * n  # every coalition wins: nobody turns one
     if game.equal_weights:
         return _equal_swings(game)
-    table = SubsetTable(quota)
+    # The swings are the others' sets weighing in (read - w, read]: below
+    # the quota, or (their complements) at most W - q.
+    read = min(quota - 1, game.total - quota)
+    table = SubsetTable(read + 1)
     table.add_all(game.weights[::-1])  # lightest first: short tables longest
     entries = table.cumulative()
-    below = entries.entry(quota - 1)
-    # G'[q-1] - G'[q-1-w], and G[q-1] = G'[q-1] + G'[q-1-w]: the sets below
-    # the quota without i, less those still below it with i. A player with
-    # no weight is never a swing.
+    below = entries.entry(read)
+    # G'[r] - G'[r-w], and G[r] = G'[r] + G'[r-w]: the sets at or below the
+    # read total without i, less those still there with i. A player with no
+    # weight is never a swing.
     of_weight = {
-        weight: 2 * entries.without(quota - 1, weight) - below if weight else 0
+        weight: 2 * entries.without(read, weight) - below if weight else 0
         for weight in set(game.weights)
     }
     return [of_weight[weight] for weight in game.weights]
