@@ -136,18 +136,14 @@ def _shapley_shubik_bits(game: Game) -> int:
 
 def _minimal_counts_cost(game: Game) -> int:
     distinct = len(set(game.weights[: game.active]))
-    n, quota = game.size, game.quota
-    _, work = power_kernels.minimal_counts_plan(n, distinct, quota)
-    return work
+    return power_kernels.minimal_counts_cost(game.size, distinct, game.quota)
 
 
 def _minimal_counts_bits(game: Game) -> int:
+    # A table per distinct weight, twice: digits of whole words.
     distinct = len(set(game.weights[: game.active]))
-    n, quota = game.size, game.quota
-    listed, _ = power_kernels.minimal_counts_plan(n, distinct, quota)
-    if listed:
-        return 0  # a list of at most UNPACKED_ENTRIES_LIMIT counts
-    return quota * 64 * packed.digit_words(n)  # digits of whole words
+    words = packed.digit_words(game.size + game.size.bit_length())
+    return 2 * (distinct + 1) * game.quota * 64 * words
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:

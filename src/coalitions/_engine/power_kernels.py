@@ -34,7 +34,7 @@ import attrs
 
 from coalitions._engine import bigint, packed
 from coalitions._engine.game import Game, players_by_weight
-from coalitions._engine.packed import Cumulative, Digits, SubsetTable
+from coalitions._engine.packed import Digits, SubsetTable
 
 #: Rows of at least this many 64-bit words (totals x words a digit) are
 #: read by gathering digits (`packed.without_one`); shorter ones by dividing
@@ -340,78 +340,77 @@ def _trim(rows: list[int]) -> None:
         rows.pop()
 
 
-def minimal_counts_plan(players: int, distinct: int, quota: int) -> tuple[bool, int]:
-    """Whether `minimal_counts` keeps its table as a list, and its estimated work.
+def minimal_counts_cost(players: int, distinct: int, quota: int) -> int:
+    """The estimated work of `minimal_counts`, in bit operations.
 
-    The cheaper way, in the packed tables' bit operations: adding a player to
-    a list costs about 2,000 per entry; to a packed table, a shift of
-    ``players + 2`` bits per entry (heaviest first, it is soon as long as
-    the quota, and its digits are whole words), plus about three
-    operations on the table per distinct weight
-    (to sum its windows and read it as words), and per pair of distinct
-    weights one alternating sum: about 70,000, and 9 per entry and word of
-    a digit (the strided slices). Measured with the power benchmark on the
-    Electoral College and on 100 and 400 players.
+    Three operations on the table per player (a cut, a shift and an add of
+    ``quota`` digits of whole words) and about ten per distinct weight, with
+    the alternating sum read from its words; plus a fixed cost per distinct
+    weight (about 30,000). Measured with the power benchmark on the
+    Electoral College, the EU Council and 100 and 400 players.
     """
-    words = packed.digit_words(players)
-    listed = 2000 * players * quota
-    work = (players * (players + 2) + 3 * distinct * 64 * words) * quota
-    work += (70_000 + 9 * quota * words) * distinct * (distinct + 1) // 2
-    if listed < work and quota <= packed.UNPACKED_ENTRIES_LIMIT:
-        return True, listed
-    return False, work
+    width = 64 * packed.digit_words(players + players.bit_length())
+    return (3 * players + 10 * distinct) * quota * width + 30_000 * distinct
 
 
-def minimal_counts(game: Game, *, listed: bool | None = None) -> list[int]:
+def minimal_counts(game: Game) -> list[int]:
     """Return how many minimal winning coalitions each player belongs to.
 
-    As in `critical_tallies`,
-    a minimal winning coalition whose surplus lies in ``[v_{c+1}, v_c)``
-    (between consecutive distinct weights) is a set of players of weight
-    ``v_c`` or more, the heavy ones. Here sizes do not matter, so one packed
-    table of counts by total, of the heavy players, grows a class of weights
-    at a time (`SubsetTable`). Per class it is summed over the class's
-    window of totals, and a member of weight ``v`` is taken out by one
-    alternating sum over it (`packed.alternating_sum`). O(n) shifts and adds
-    of the table, a few per distinct weight, and O(d^2) alternating sums;
-    nothing of size players x quota is held. With few players (or
-    ``listed=True``) the table is a list of ints instead, added to by list
-    operations in C, and read by strided sums (`Cumulative.without`).
+    Number the players with weight heaviest first. A coalition whose last
+    (lightest) member is ``j`` is minimal winning when it loses without
+    ``j``: it is ``j`` and a set ``T`` of the players before ``j`` with
+    ``q - w_j <= w(T) < q``. With ``Q_j`` the cumulative table of the sets
+    of players before ``j`` (digit ``t``: the sets weighing at most ``t``),
+    those sets number ``W_j[q - 1]``, where ``W_j = Q_j - x^(w_j) Q_j``
+    counts sets by windows of ``w_j`` totals. So a player ``i`` is in
+
+    - ``W_i[q - 1]`` coalitions as their lightest member, and
+    - as a heavier one, in those of every later ``j``: the sets before
+      ``j`` that hold ``i`` and weigh ``q - w_j - w_i <= w(T - i) <
+      q - w_i``, which is ``C_i = sum over j > i of W_j`` divided by
+      ``1 + x^(w_i)`` (taking ``i`` out), read at ``q - w_i - 1``: one
+      alternating sum.
+
+    Since ``W_j = 2 Q_j - Q_(j+1)``, ``C_i = Q_(i+1) + sum over j > i of
+    Q_j - Q_n``, and the ``Q_j`` of one weight class ``w`` sum to
+    ``(Q_next - Q_first) / x^w`` (their products telescope), exact below
+    ``q - w``, which is all that is read. Players of equal weight have
+    equal counts, so the table is kept at each class's first player only:
+    O(n) shifts and adds of ``quota``-digit tables, and O(d) more and one
+    alternating sum per distinct weight.
     """
     quota, n, weights = game.quota, game.size, game.weights
-    multiplicity = Counter(weight for weight in weights if weight > 0)
-    classes = sorted(multiplicity, reverse=True)
-    if quota <= 0 or not classes or not game.can_win:
+    if quota <= 0 or not game.can_win:
         return [0] * n
-    if listed is None:
-        listed, _ = minimal_counts_plan(n, len(classes), quota)
-    # The heavy players' table, packed or listed (the list is added to in
-    # place, and read by each class's `Cumulative` before it grows again).
-    subsets = SubsetTable(quota, unit=8)
-    table = [1] * quota if listed else []
-    counts: dict[int, int] = {}
-    heavy = 0  # the heavy players' total weight
-    for index, high in enumerate(classes):
-        if not listed:
-            subsets.add_all([high] * multiplicity[high])
-        elif high < quota:
-            for _ in range(multiplicity[high]):
-                table[high:] = map(operator.add, table[high:], table[:-high])
-        heavy += high * multiplicity[high]
-        low = classes[index + 1] if index + 1 < len(classes) else 0
-        if heavy < quota + low:
-            continue  # the heavy players together fall short of this surplus
-        if listed:
-            entries = Cumulative(quota, values=table)
-        else:
-            windows, size = subsets.window_words(high - low), subsets.size // 8
-        for weight in classes[: index + 1]:
-            first = quota + low - weight  # the others weigh in [first, last)
-            last = quota + high - weight
-            if listed:
-                count = entries.without(last - 1, weight)
-                count -= entries.without(first - 1, weight)
-            else:
-                count = packed.alternating_sum(windows, last - 1, weight, size)
-            counts[weight] = counts.get(weight, 0) + count
-    return [counts.get(weight, 0) if weight > 0 else 0 for weight in weights]
+    players = game.active
+    multiplicity = Counter(weights[:players])  # heaviest first, as the weights
+    # A player who wins alone is only in the coalition of itself.
+    counts = dict.fromkeys(multiplicity, 1)
+    classes = [weight for weight in multiplicity if weight < quota]
+    # Cumulative counts reach 2^players; their sums over players, n times that.
+    size = packed.digit_words(players + players.bit_length())
+    digits = Digits(quota, 64 * size)
+    width, cut = digits.width, digits.cut
+    table = digits.ones  # Q_0: the empty set weighs at most every total
+    firsts = []  # per class: Q at its first player, and what that player adds
+    for weight in classes:
+        below, shift = (quota - weight) * width, weight * width
+        joined = cut(table, below) << shift
+        firsts.append((table, joined))
+        table += joined
+        for _ in range(multiplicity[weight] - 1):
+            table += cut(table, below) << shift
+    top = (quota - 1) * width
+    later = -table  # the sum of Q_j over players after a class, less Q_n
+    following = table  # Q at the next class's first player
+    for weight, (first, joined) in zip(classes[::-1], firsts[::-1], strict=True):
+        lightest = (first >> top) - (joined >> top)  # W_i[q - 1]
+        spanned = (following - first) >> (weight * width)  # the class's Q_j
+        read = quota - weight  # digits below this are exact
+        rest = cut(joined + spanned + later, read * width)  # C_i, from Q_(i+1)
+        row = packed.words(rest, read, 8 * size)
+        heavier = packed.alternating_sum(row, read - 1, weight, size)
+        counts[weight] = int(lightest) + heavier
+        later += spanned
+        following = first
+    return [counts.get(weight, 0) for weight in weights]
