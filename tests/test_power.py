@@ -662,18 +662,23 @@ def test_two_huge_parties_are_not_tabled() -> None:
 def test_swings_below_and_above_half_the_total(
     weights: tuple[int, ...], data: st.DataObject
 ) -> None:
-    """Every quota from 1 to the total: the table of the others' sets below the
-    quota, or (past half the total) of their complements, counts the swings."""
+    """Every quota from 1 to the total: the tables of the others' sets below
+    the quota, or (past half the total) of their complements, count the
+    swings and the Shapley-Shubik index."""
     quota = data.draw(st.integers(1, sum(weights)))  # winnable, as kernels ask
     n = len(weights)
     game = Game(weights, quota, tuple((player,) for player in range(n)))
-    expected = [0] * n
+    swings, shapley = [0] * n, [Fraction(0)] * n
     for mask in range(1 << n):
         total = sum(w for j, w in enumerate(weights) if mask >> j & 1)
+        others = mask.bit_count() - 1
         for j, weight in enumerate(weights):
             if mask >> j & 1 and total >= quota > total - weight:
-                expected[j] += 1
-    assert power_kernels.swings(game) == expected
+                swings[j] += 1
+                orders = math.factorial(others) * math.factorial(n - others - 1)
+                shapley[j] += Fraction(orders, math.factorial(n))
+    assert power_kernels.swings(game) == swings
+    assert power_kernels.shapley_shubik(game) == shapley
 
 
 @pytest.mark.parametrize("integers", bigint.available())

@@ -122,16 +122,17 @@ def _shapley_shubik_cost(game: Game) -> int:
     # A shift per party and coalition size to build the table, and as many
     # per distinct seat size to take a party out.
     distinct = len(set(game.weights[: game.active]))
-    return (n * n // 2 + distinct * n) * game.quota * (n + 2)
+    return (n * n // 2 + distinct * n) * _swings_top(game) * (n + 2)
 
 
 def _shapley_shubik_bits(game: Game) -> int:
     if game.equal_weights:
         return 0  # equal players: by symmetry, no table
-    # A row per coalition size with a losing total.
+    # A row per size of the sets read (below the quota, or their complements).
+    top = _swings_top(game)
     active = sorted(game.weights[: game.active])
-    sizes = sum(1 for total in itertools.accumulate(active) if total < game.quota)
-    return (sizes + 1) * game.quota * (game.size + 2)
+    sizes = sum(1 for total in itertools.accumulate(active) if total < top)
+    return (sizes + 1) * top * (game.size + 2)
 
 
 def _minimal_counts_cost(game: Game) -> int:

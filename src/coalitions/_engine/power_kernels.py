@@ -120,6 +120,11 @@ def shapley_shubik(game: Game) -> list[Fraction]:
     without ``i``). Keeps, for each coalition size, the packed cumulative
     table of seat totals, so the work is O(n^2) shifts of ``quota``-digit
     numbers to build it and O(n) per distinct weight to remove a player.
+
+    As for the swings (`swings`), a quota above half the total weight ``W``
+    counts the complements instead, sets of the others weighing at most
+    ``W - q``: a swing ``S`` of ``s`` players has a complement of
+    ``n - 1 - s``, and ``s! (n - s - 1)!`` is the same for both.
     """
     quota, n = game.quota, game.size
     if quota > 0 and game.can_win and game.equal_weights:
@@ -127,14 +132,16 @@ def shapley_shubik(game: Game) -> list[Fraction]:
         # ones are dummies.
         share = Fraction(1, game.active)
         return [share] * game.active + [Fraction(0)] * (n - game.active)
+    # The swings' sets (or their complements) weigh in (read - w, read].
+    read = min(quota - 1, game.total - quota)
     width = n + 2  # cumulative counts of subsets of one size stay below 2^n
-    table = Table(quota, width)
-    mask = bigint.low_bits(quota * width)
-    # Rows of sizes whose every coalition reaches the quota are dropped as
-    # they empty: no larger coalition has a losing total.
+    table = Table(read + 1, width)
+    mask = bigint.low_bits((read + 1) * width)
+    # Rows of sizes whose every set weighs more than `read` are dropped as
+    # they empty: no larger set weighs less.
     by_size = [table.ones]
     for weight in game.weights:
-        if weight < quota:  # a heavier player is never part of a losing total
+        if weight <= read:  # a heavier player is never in a set read
             table.add(by_size, weight)
     largest = len(by_size) - 1
     factorial = [math.factorial(k) for k in range(n + 1)]
@@ -147,9 +154,7 @@ def shapley_shubik(game: Game) -> list[Fraction]:
         previous = 0  # table of size - 1 without the player
         for size in range(largest + 1):
             current = by_size[size] - ((previous << shift) & mask)
-            count = _digit(current, quota - 1, width) - _digit(
-                current, quota - 1 - weight, width
-            )
+            count = _digit(current, read, width) - _digit(current, read - weight, width)
             numerator += count * factorial[size] * factorial[n - size - 1]
             previous = current
         value = Fraction(int(numerator), factorial[n])
