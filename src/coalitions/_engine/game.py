@@ -9,7 +9,6 @@ decoded back into parties at the end.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 import operator
 from collections.abc import Callable, Iterable
@@ -19,6 +18,8 @@ import attrs
 from coalitions._constraints import Constraints
 from coalitions._model import Coalition, Council, Party
 from coalitions.exceptions import InvalidTypeError, InvalidValueError
+
+_FIRST = operator.itemgetter(0)
 
 
 @attrs.frozen(cache_hash=True)
@@ -76,13 +77,13 @@ class Game:
     @functools.cached_property
     def parties(self) -> tuple[int, ...]:
         """For each player, its party's council position (games without blocs)."""
-        return tuple(group[0] for group in self.members)
+        return tuple(map(_FIRST, self.members))
 
     @functools.cached_property
     def players_in_council_order(self) -> tuple[int, ...]:
         """For each council position, its player (games without blocs or exclusions)."""
-        player_of = dict(zip(self.parties, itertools.count()))
-        return tuple(player_of[position] for position in range(len(player_of)))
+        parties = self.parties
+        return tuple(sorted(range(len(parties)), key=parties.__getitem__))
 
     @property
     def simple(self) -> bool:
@@ -206,7 +207,7 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
     # Heaviest first; the sort is stable, so ties stay in council order.
     players.sort(key=weight.__getitem__, reverse=True)
     weights = list(map(weight.__getitem__, players))
-    divisor = functools.reduce(math.gcd, weights, 0)
+    divisor = math.gcd(*weights)
     if divisor > 1:
         weights = [w // divisor for w in weights]
         quota = -(-quota // divisor)
