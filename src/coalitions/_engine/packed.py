@@ -254,17 +254,6 @@ class SubsetTable:
         self.most = final if ones else self.most << joined
         self.sum_most = top * final if ones else self.sum_most << joined
 
-    def window_words(self, span: int) -> array[int]:
-        """Digit ``t`` summed with the ``span - 1`` below it, as 64-bit words.
-
-        That is, the sets weighing ``t - span + 1 .. t`` (`Digits.window`);
-        read with `alternating_sum`. Needs digits of whole words
-        (``unit=8``), and room for the sums.
-        """
-        self._fit(self.sum_most)
-        window = self._digits.window(self.value, span)
-        return words(window, self.top, self.size)
-
     def digit(self, total: int) -> int:
         """Sets weighing exactly ``total`` (below the top)."""
         if total >= self.length:
