@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import math
 import operator
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -190,27 +190,19 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         council.declared,
     )
     if constraints is None:  # every party a player of its own
-        groups: tuple[tuple[int, ...], ...] = tuple(zip(range(len(seats))))
-        fixed: frozenset[int] = frozenset()
-        conflicts: tuple[tuple[int, int], ...] = ()
-        infeasible = False
-        players = list(range(len(groups)))
-        weight = seats
-    else:
-        plan = constraints.resolve(council)
-        groups, fixed, conflicts = plan.groups, plan.fixed, plan.conflicts
-        infeasible = plan.infeasible
-        left_out = fixed | plan.banned
-        players = [g for g in range(len(groups)) if g not in left_out]
-        weight = [sum(seats[i] for i in group) for group in groups]
-        quota -= sum(weight[g] for g in fixed)
-    # Heaviest first; the sort is stable, so ties stay in council order.
-    players.sort(key=weight.__getitem__, reverse=True)
-    weights = list(map(weight.__getitem__, players))
-    divisor = math.gcd(*weights)
-    if divisor > 1:
-        weights = [w // divisor for w in weights]
-        quota = -(-quota // divisor)
+        players, weights, quota = _heaviest_first(list(range(len(seats))), seats, quota)
+        needed, enough = council.member_quota
+        return Game(
+            tuple(weights), quota, tuple(zip(players)), (), (), False, needed, enough
+        )
+    plan = constraints.resolve(council)
+    groups, fixed, conflicts = plan.groups, plan.fixed, plan.conflicts
+    left_out = fixed | plan.banned
+    weight = [sum(seats[i] for i in group) for group in groups]
+    quota -= sum(weight[g] for g in fixed)
+    players, weights, quota = _heaviest_first(
+        [g for g in range(len(groups)) if g not in left_out], weight, quota
+    )
     needed, enough = council.member_quota
     if (needed or enough is not None) and any(len(groups[g]) > 1 for g in players):
         raise InvalidValueError(
@@ -235,10 +227,27 @@ def compile_game(council: Council, constraints: Constraints | None = None) -> Ga
         tuple(map(groups.__getitem__, players)),
         tuple(i for g in sorted(fixed) for i in groups[g]),
         tuple(masks) if any(masks) else (),
-        infeasible,
+        plan.infeasible,
         needed,
         enough,
     )
+
+
+def _heaviest_first(
+    players: list[int], weight: Sequence[int], quota: int
+) -> tuple[list[int], list[int], int]:
+    """Sort the players heaviest first; divide weights and quota by the weights' gcd.
+
+    The sort is stable, so ties stay in council order; the quota is
+    rounded up.
+    """
+    players.sort(key=weight.__getitem__, reverse=True)
+    weights = list(map(weight.__getitem__, players))
+    divisor = math.gcd(*weights)
+    if divisor > 1:
+        weights = [w // divisor for w in weights]
+        quota = -(-quota // divisor)
+    return players, weights, quota
 
 
 class Decoder:
