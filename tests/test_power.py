@@ -704,3 +704,36 @@ def test_memberships_of_games_past_one_word_digits(
         bigint.use(with_backend)
     assert counts == critical
     assert all(type(count) is int for count in counts)
+
+
+@pytest.mark.parametrize("integers", bigint.available())
+def test_deegan_packel_sums_by_lightest_member_and_by_surplus_alike(
+    integers: bigint.Backend, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Short rows count minimal winning coalitions by their lightest member;
+    past its memory limit, by surplus class. Both give the definition's sums
+    (1/|S| over the minimal winning coalitions S of a party)."""
+    councils_ = seeded_councils(17, most_seats=25, most_parties=10)
+    monkeypatch.setattr(bigint, "_STATE", {"backend": integers})
+    for council in councils_:
+        game = game_of(council)
+        if not game.can_win:
+            continue
+        scale = math.lcm(*range(1, game.size + 1))
+
+        def sums(game: Game = game, scale: int = scale) -> list[int]:
+            return power_kernels.critical_tallies(
+                game, lambda k: scale // k, minimal_only=True, gathered=False
+            )
+
+        assert power_kernels.by_lightest(game.quota, game.size, len(set(game.weights)))
+        by_lightest = sums()
+        with monkeypatch.context() as patch:
+            patch.setattr(power_kernels, "LIGHTEST_BITS_LIMIT", 0)
+            by_surplus = sums()
+        assert by_lightest == by_surplus
+        names = [council.parties[position].name for position in game.parties]
+        minimal = len(brute_minimal_winning(council))
+        expected = brute_deegan_packel(council)
+        for name, total in zip(names, by_lightest, strict=True):
+            assert Fraction(total, scale * minimal) == expected[name]

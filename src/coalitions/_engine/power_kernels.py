@@ -215,6 +215,8 @@ def critical_tallies(
     gather = gathers(top, n) if gathered is None else gathered
     unit = 8 if gather else 1
     scores = [0] + [score(k) for k in range(1, n + 1)]
+    if minimal_only and not gather and by_lightest(top, n, len(classes)):
+        return _minimal_by_lightest(game, scores)
     tallies: dict[int, int] = {}
 
     def tally_surplus(table: Table, rows: list[int], index: int) -> None:
@@ -271,6 +273,83 @@ def critical_tallies(
             for _ in range(multiplicity[classes[index]]):
                 table.make_light(rows, classes[index])
     return [tallies.get(weight, 0) if weight > 0 else 0 for weight in weights]
+
+
+#: Most bits `_minimal_by_lightest` keeps: its tables by size at the first
+#: player of every distinct weight (16 MiB).
+LIGHTEST_BITS_LIMIT = 1 << 27
+
+
+def by_lightest(top: int, players: int, distinct: int) -> bool:
+    """Whether short rows count minimal winning coalitions by their lightest member.
+
+    `_minimal_by_lightest` keeps ``distinct + 1`` tables by size: it is
+    used while they fit in `LIGHTEST_BITS_LIMIT`.
+    """
+    return (distinct + 1) * (players + 1) * top * (players + 2) <= LIGHTEST_BITS_LIMIT
+
+
+def _minimal_by_lightest(game: Game, scores: list[int]) -> list[int]:
+    """`critical_tallies` of the minimal winning coalitions, by their lightest member.
+
+    As in `minimal_counts`, with the tables kept by coalition size: ``Q_j``
+    has a row per size ``k``, the cumulative counts of the ``k``-sets of
+    the players before ``j`` (heaviest first). A player ``i`` scores
+    ``score(k + 1)`` for each ``k``-set before it in the window
+    ``[q - w_i, q)`` (``i`` the lightest member), and, for each lighter
+    ``j``, ``score(u + 2)`` for each ``u``-set ``U`` before ``j`` without
+    ``i`` such that ``U + i`` is in ``j``'s window: ``C_i``, the sum over
+    ``j > i`` of the windows ``W_j = Q_j - x^(w_j) Q_j``, divided by
+    ``1 + y x^(w_i)`` (`Table.without_one`) and read at ``q - 1 - w_i``.
+    The ``Q_j`` of a weight class sum to ``(Q_next - Q_first) / (y x^w)``
+    (one size down, ``w`` totals down), exact below ``q - w``, which is
+    all that is read; rows may hold anything above that (even negative
+    numbers: digits are read in two's complement, exact below). The tables
+    are kept at each class's first player, then the classes are read
+    lightest first, summing the ``W_j`` of the classes read: O(n^2) row
+    operations to build, O(d n) to read, against O(d^2 n) by surplus class.
+    """
+    quota, n, weights = game.quota, game.size, game.weights
+    multiplicity = Counter(weights[: game.active])  # heaviest first
+    # A player who wins alone is only in the coalition of itself.
+    tallies = dict.fromkeys(multiplicity, scores[1])
+    classes = [weight for weight in multiplicity if weight < quota]
+    scores = [*scores, 0]  # no coalition has n + 1 members
+    table = Table(quota, n + 2)
+    width, digit = table.width, (1 << table.width) - 1
+    rows = [table.ones]  # Q_0: the empty set, at every total
+    firsts = []  # Q at each class's first player
+    for weight in classes:
+        firsts.append(list(rows))
+        for _ in range(multiplicity[weight]):
+            table.add(rows, weight)
+    top = (quota - 1) * width
+    following = rows  # Q at the next class's first player
+    later: list[int] = []  # the W_j of the classes read, by size
+    for weight, first in zip(classes[::-1], firsts[::-1], strict=True):
+        shift, read = weight * width, (quota - 1 - weight) * width
+        own = sum(
+            scores[k + 1] * int(((row >> top) & digit) - ((row >> read) & digit))
+            for k, row in enumerate(first)
+        )
+        # The class's sum of Q_j, a size down; its windows, and i's own.
+        spanned = [
+            (after - before) >> shift
+            for after, before in itertools.zip_longest(
+                following[1:], first[1:], fillvalue=0
+            )
+        ]
+        windows = [row - (row << shift) for row in spanned]
+        later = [a + b for a, b in itertools.zip_longest(later, windows, fillvalue=0)]
+        rest = [
+            a - (b - (b << shift))
+            for a, b in itertools.zip_longest(later, first, fillvalue=0)
+        ]
+        counts = table.without_one(rest, quota - 1 - weight, weight)
+        heavier = sum(map(operator.mul, scores[2 : len(counts) + 2], counts))
+        tallies[weight] = own + heavier
+        following = first
+    return [tallies.get(weight, 0) for weight in weights]
 
 
 @attrs.frozen
