@@ -279,8 +279,10 @@ def minimal_winning_count(game: Game) -> int:
 def losing_count(game: Game) -> int:
     """Return the number of losing coalitions (the empty one included).
 
-    One table of the players' subsets by total below the quota, summed; or
-    by meeting in the middle, as in `minimal_winning_count`.
+    One table of the players' subsets by total below the quota, summed (or,
+    when the quota is above half the total, of those weighing at most the
+    total less the quota: the complements of the winning ones); or by
+    meeting in the middle, as in `minimal_winning_count`.
 
     Raises:
         ComputationTooLargeError: As `minimal_winning_count`.
@@ -340,6 +342,16 @@ def _dense_minimal_winning(weights: tuple[int, ...], quota: int) -> int:
 
 
 def _dense_losing(weights: tuple[int, ...], quota: int) -> int:
+    complements = sum(weights) - quota + 1
+    if complements < quota:
+        # Fewer totals to the complements: a set wins when the rest of the
+        # players weigh at most total - quota (none does if they fall short).
+        winning = _subsets_below(weights, complements) if complements > 0 else 0
+        return (1 << len(weights)) - winning
+    return _subsets_below(weights, quota)
+
+
+def _subsets_below(weights: tuple[int, ...], quota: int) -> int:
     light = weights[::-1]  # lightest first: short tables longest
     if len(light) < SPLIT_PLAYERS:
         table = SubsetTable(quota)
