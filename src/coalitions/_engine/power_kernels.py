@@ -476,22 +476,24 @@ def minimal_counts(game: Game) -> list[int]:
     digits = Digits(quota, 64 * size)
     width, cut = digits.width, digits.cut
     table = digits.ones  # Q_0: the empty set weighs at most every total
-    firsts = []  # per class: Q at its first player, and what that player adds
+    firsts = []  # Q at each class's first player
     for weight in classes:
+        firsts.append(table)
         below, shift = (quota - weight) * width, weight * width
-        joined = cut(table, below) << shift
-        firsts.append((table, joined))
-        table += joined
-        for _ in range(multiplicity[weight] - 1):
+        for _ in range(multiplicity[weight]):
             table += cut(table, below) << shift
-    top = (quota - 1) * width
+    top, digit = (quota - 1) * width, (1 << width) - 1
     later = -table  # the sum of Q_j over players after a class, less Q_n
     following = table  # Q at the next class's first player
-    for weight, (first, joined) in zip(classes[::-1], firsts[::-1], strict=True):
-        lightest = (first >> top) - (joined >> top)  # W_i[q - 1]
-        spanned = (following - first) >> (weight * width)  # the class's Q_j
+    while firsts:  # lightest class first, each table let go once read
+        weight, first = classes[len(firsts) - 1], firsts.pop()
         read = quota - weight  # digits below this are exact
-        rest = cut(joined + spanned + later, read * width)  # C_i, from Q_(i+1)
+        shift = weight * width
+        lightest = (first >> top) - ((first >> (top - shift)) & digit)  # W_i[q-1]
+        spanned = (following - first) >> shift  # the class's Q_j
+        # Q_(i+1) - Q_i = x^w Q_i, below the digits read.
+        joined = cut(first, (read - weight) * width) << shift if read > weight else 0
+        rest = cut(joined + spanned + later, read * width)  # C_i
         row = packed.words(rest, read, 8 * size)
         heavier = packed.alternating_sum(row, read - 1, weight, size)
         counts[weight] = int(lightest) + heavier
