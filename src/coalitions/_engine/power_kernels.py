@@ -202,6 +202,11 @@ def critical_tallies(
     words (scores are applied to the counts read out, not carried in the
     tables); with ``minimal_only``, only as wide as the heavy players need,
     widened as classes join.
+
+    With ``minimal_only`` on rows that are not gathered, the minimal
+    winning coalitions are counted by their lightest member instead
+    (`_minimal_by_lightest`: O(d n) row operations), while its tables fit
+    in `LIGHTEST_BITS_LIMIT`.
     """
     quota, n, weights = game.quota, game.size, game.weights
     multiplicity = Counter(weight for weight in weights if weight > 0)
