@@ -141,10 +141,10 @@ def _minimal_counts_cost(game: Game) -> int:
 
 
 def _minimal_counts_bits(game: Game) -> int:
-    # A table per distinct weight, twice: digits of whole words.
+    # A table per distinct weight, and a few being read: whole-word digits.
     distinct = len(set(game.weights[: game.active]))
     words = packed.digit_words(game.size + game.size.bit_length())
-    return 2 * (distinct + 1) * game.quota * 64 * words
+    return (distinct + 4) * game.quota * 64 * words
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:
