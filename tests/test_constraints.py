@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
@@ -169,3 +170,24 @@ def test_overlapping_blocs() -> None:
 def test_no_constraints_compile_as_empty_constraints_do(council: Council) -> None:
     """The plain council's quick compilation agrees with the general one."""
     assert compile_game(council, None) == compile_game(council, Constraints())
+
+
+@given(councils(max_parties=12))
+def test_a_game_keeps_what_it_computes_and_compares_by_its_fields(
+    council: Council,
+) -> None:
+    """Kept values match the fields; games differing in members are unequal.
+
+    A game's hash leaves out whom each player stands for, so equality must
+    still tell two such games apart.
+    """
+    game = compile_game(council)
+    assert game.total == sum(game.weights)
+    assert game.active == sum(1 for weight in game.weights if weight > 0)
+    order = game.players_in_council_order
+    assert [game.parties[player] for player in order] == list(range(len(order)))
+    assert game.total == sum(game.weights)  # read again: the kept value
+    moved = attrs.evolve(game, members=game.members[::-1])
+    assume(moved.members != game.members)
+    assert moved != game
+    assert len({game, moved}) == 2

@@ -17,7 +17,7 @@ import functools
 import itertools
 import math
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
 from types import MappingProxyType
 from typing import Any, Literal, cast
@@ -452,32 +452,45 @@ def _by_enumeration(game: Game) -> _Tallies:
     return _Tallies(swings_, shapley, minimal, shares, johnston_)
 
 
-def _tally(council: Council, method: str, *, tally: str, title: str) -> dict[str, Any]:
-    """Compute one tally per player and return it by party name, council order."""
+def _tally(
+    council: Council,
+    method: str,
+    *,
+    tally: str,
+    title: str,
+    normalised: bool = False,
+) -> dict[str, Any]:
+    """Compute one tally per player and return it by party name, council order.
+
+    With ``normalised``, each value is divided by their sum first.
+    """
     game = game_of(council)
     values = _choose(council, game, method, tally, title).run(game)
+    if normalised:
+        values = _normalised(values)
     in_council_order = map(values.__getitem__, game.players_in_council_order)
     return dict(zip(council.names, in_council_order, strict=True))
 
 
-def _normalised(values: Mapping[str, int | Fraction]) -> dict[str, Fraction]:
-    total = sum(values.values())
-    # Players of equal weight share a value: divide each distinct value once.
+def _normalised(values: Sequence[int | Fraction]) -> list[Fraction]:
+    """Each value divided by their sum (players of equal weight share a value)."""
+    total = sum(values)
     if type(total) is int:  # a sum of ints
-        counts = cast(Mapping[str, int], values)
-        of_count = {count: ratio(count, total) for count in set(counts.values())}
-        return {name: of_count[count] for name, count in counts.items()}
-    # (A fraction's hash is a modular inverse: key on its two integers.)
+        counts = cast(Sequence[int], values)
+        of_count = {count: ratio(count, total) for count in set(counts)}
+        return list(map(of_count.__getitem__, counts))
+    # Divide each distinct value once. (A fraction's hash is a modular
+    # inverse: key on its two integers.)
     shares: dict[tuple[int, int], Fraction] = {}
-    normalised = {}
-    for name, value in values.items():
+    normalised = []
+    for value in values:
         key = value.numerator, value.denominator
         share = shares.get(key)
         if share is None:
             share = shares[key] = ratio(
                 value.numerator * total.denominator, value.denominator * total.numerator
             )
-        normalised[name] = share
+        normalised.append(share)
     return normalised
 
 
@@ -568,9 +581,11 @@ def banzhaf(
             stacklevel=2,
         )
         normalised = normalized
-    counts = swings(council, method=method)
     if normalised:
-        return _normalised(counts)
+        return _tally(
+            council, method, tally="swings", title="the swings", normalised=True
+        )
+    counts = swings(council, method=method)
     scale = 2 ** (len(counts) - 1)
     return {name: ratio(count, scale) for name, count in counts.items()}
 
@@ -651,7 +666,13 @@ def public_good(council: Council, *, method: Method = "auto") -> dict[str, Fract
         Holler, M. J. (1982). Forming coalitions and measuring voting power.
         *Political Studies* 30(2), 262-271.
     """
-    return _normalised(public_good_counts(council, method=method))
+    return _tally(
+        council,
+        method,
+        tally="minimal_counts",
+        title="the public good index",
+        normalised=True,
+    )
 
 
 def deegan_packel(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:
@@ -683,11 +704,14 @@ def deegan_packel(council: Council, *, method: Method = "auto") -> dict[str, Fra
         Deegan, J., and Packel, E. W. (1978). A new index of power for simple
         n-person games. *International Journal of Game Theory* 7, 113-123.
     """
-    shares = _tally(
-        council, method, tally="deegan_packel", title="the Deegan-Packel index"
-    )
     # Each minimal winning coalition's shares sum to 1, so they sum to |M|.
-    return _normalised(shares)
+    return _tally(
+        council,
+        method,
+        tally="deegan_packel",
+        title="the Deegan-Packel index",
+        normalised=True,
+    )
 
 
 def johnston(council: Council, *, method: Method = "auto") -> dict[str, Fraction]:
@@ -718,8 +742,9 @@ def johnston(council: Council, *, method: Method = "auto") -> dict[str, Fraction
         Johnston, R. J. (1978). On the measurement of power: some reactions to
         Laver. *Environment and Planning A* 10, 907-914.
     """
-    scores = _tally(council, method, tally="johnston", title="the Johnston index")
-    return _normalised(scores)
+    return _tally(
+        council, method, tally="johnston", title="the Johnston index", normalised=True
+    )
 
 
 @attrs.frozen

@@ -12,6 +12,7 @@ import functools
 import math
 import operator
 from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, TypeVar, overload
 
 import attrs
 
@@ -21,8 +22,35 @@ from coalitions.exceptions import InvalidTypeError, InvalidValueError
 
 _FIRST = operator.itemgetter(0)
 
+_T = TypeVar("_T")
 
-@attrs.frozen(cache_hash=True)
+
+class _Kept(Generic[_T]):
+    """A property computed on first use and kept in the instance's ``__dict__``.
+
+    As `functools.cached_property`, without its lock (Python 3.11 takes one
+    on every first use, which costs more than what games compute here):
+    the value is a pure function of the frozen instance, so computing it
+    twice at once is harmless.
+    """
+
+    def __init__(self, compute: Callable[[Any], _T]) -> None:
+        self._compute = compute
+        self._name = compute.__name__
+        self.__doc__ = compute.__doc__
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> _Kept[_T]: ...
+    @overload
+    def __get__(self, instance: object, owner: type) -> _T: ...
+    def __get__(self, instance: object, owner: type) -> _Kept[_T] | _T:
+        if instance is None:
+            return self
+        value = instance.__dict__[self._name] = self._compute(instance)
+        return value
+
+
+@attrs.frozen(cache_hash=True, slots=False)  # a __dict__ keeps `_Kept` values
 class Game:
     """A weighted majority game ``[quota; weights]``, with the council's constraints.
 
@@ -44,7 +72,7 @@ class Game:
 
     weights: tuple[int, ...]
     quota: int
-    members: tuple[tuple[int, ...], ...]
+    members: tuple[tuple[int, ...], ...] = attrs.field(hash=False)
     fixed: tuple[int, ...] = ()
     conflicts: tuple[int, ...] = ()
     infeasible: bool = False
@@ -74,12 +102,12 @@ class Game:
         """The number of players, zero-weight ones included."""
         return len(self.weights)
 
-    @functools.cached_property
+    @_Kept
     def parties(self) -> tuple[int, ...]:
         """For each player, its party's council position (games without blocs)."""
         return tuple(map(_FIRST, self.members))
 
-    @functools.cached_property
+    @_Kept
     def players_in_council_order(self) -> tuple[int, ...]:
         """For each council position, its player (games without blocs or exclusions)."""
         parties = self.parties
@@ -92,7 +120,7 @@ class Game:
             len(group) == 1 for group in self.members
         )
 
-    @functools.cached_property
+    @_Kept
     def active(self) -> int:
         """The number of players with positive weight (a prefix of ``weights``)."""
         return len(self.weights) - self.weights.count(0)
@@ -107,7 +135,7 @@ class Game:
         active = self.weights[: self.active]
         return bool(active) and active[0] == active[-1]
 
-    @functools.cached_property
+    @_Kept
     def total(self) -> int:
         """The sum of all weights."""
         return sum(self.weights)

@@ -331,8 +331,6 @@ class Cumulative:
         return int.from_bytes(self._bytes[start : start + self._size], "little")
 
     def _strided(self, total: int, step: int) -> int:
-        if self._list is not None:
-            return sum(self._list[total::-step])
         return sum(map(self.entry, range(total, -1, -step)))
 
     def without(self, total: int, weight: int) -> int:
@@ -346,9 +344,15 @@ class Cumulative:
             return 0
         if weight >= self._top:
             return self.entry(total)
-        kept = self._strided(total, 2 * weight)
+        values, step = self._list, 2 * weight
+        if values is not None:  # the common case, written out: it runs per weight
+            kept = sum(values[total::-step])
+            if total >= weight:
+                kept -= sum(values[total - weight :: -step])
+            return kept
+        kept = self._strided(total, step)
         if total >= weight:
-            kept -= self._strided(total - weight, 2 * weight)
+            kept -= self._strided(total - weight, step)
         return kept
 
 
