@@ -8,10 +8,11 @@ from contextlib import contextmanager
 from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from coalitions._engine import bigint, packed
+from coalitions._engine.packed import Digits
 from coalitions._engine.power_kernels import Table
 from coalitions._engine.ratio import ratio
 
@@ -162,6 +163,46 @@ def test_alternating_sums_take_a_player_out(
         else 0
     )
     assert packed.alternating_sum(row, total, step, size) == expected
+
+
+@pytest.mark.parametrize("name", bigint.available())
+@given(
+    width=st.integers(1, 130),
+    step=st.integers(1, 9),
+    count=st.integers(1, 60),
+    data=st.data(),
+)
+def test_folded_alternating_sums_take_a_player_out(
+    name: bigint.Backend, width: int, step: int, count: int, data: st.DataObject
+) -> None:
+    """Folding the digits onto 2w reads row[s] - row[s - w] + ... at the top.
+
+    Digits are as wide as `Digits.folds` allows, so that the folded sums
+    fill the digits; digits past the ones read are noise to be ignored.
+    """
+    digits = Digits(count, width)
+    blocks = -(-count // (2 * step))
+    bits = width - blocks.bit_length()
+    assume(bits >= 1)
+    assert digits.folds(bits, count, step)
+    assert not digits.folds(bits + 1, count, step)
+    values = data.draw(
+        st.lists(st.integers(0, (1 << bits) - 1), min_size=count, max_size=count)
+    )
+    noise = data.draw(st.integers(0, 1 << 70))
+    table = sum(v << (width * t) for t, v in enumerate(values))
+    table += noise << (width * count)
+    top = count - 1
+    expected = sum((-1) ** i * values[top - i * step] for i in range(top // step + 1))
+    with integers(name):
+        digits = Digits(count, width)  # the backend's cut
+        assert digits.alternating(bigint.from_bytes(_bytes(table)), count, step) == (
+            expected
+        )
+
+
+def _bytes(value: int) -> bytes:
+    return value.to_bytes(max(1, -(-value.bit_length() // 8)), "little")
 
 
 @given(

@@ -143,6 +143,36 @@ class Digits:
                 length *= 2
         return total
 
+    def alternating(self, table: int, digits: int, step: int) -> int:
+        """``t[s] - t[s - step] + t[s - 2 step] - ...`` for ``s = digits - 1``.
+
+        The alternating sum that takes a player of weight ``step`` out of
+        ``table`` (its first ``digits`` digits, each non-negative), read at
+        its top digit. The digits are folded onto the first ``2 step``,
+        halving the number of blocks each time, and two digits read: those
+        congruent to ``s`` add, to ``s - step`` subtract, and no digit sits
+        above ``s``. The folded digits hold sums of up to
+        ``ceil(digits / (2 step))`` digits: the caller sees that they fit
+        (`folds`).
+        """
+        width, cut, block = self.width, self.cut, 2 * step
+        blocks = -(-digits // block)
+        value = cut(table, digits * width)
+        while blocks > 1:
+            half = (blocks + 1) // 2
+            bits = half * block * width
+            value = cut(value, bits) + (value >> bits)
+            blocks = half
+        top = digits - 1
+        digit = (1 << width) - 1
+        plus = (value >> (top % block * width)) & digit
+        minus = (value >> ((top - step) % block * width)) & digit
+        return int(plus) - int(minus)
+
+    def folds(self, bits: int, digits: int, step: int) -> bool:
+        """Whether `alternating` may fold digits of up to ``bits`` bits."""
+        return bits + (-(-digits // (2 * step))).bit_length() <= self.width
+
 
 class SubsetTable:
     """How many sets of the players added so far weigh each total below ``top``.

@@ -466,7 +466,8 @@ def minimal_counts(game: Game) -> list[int]:
     ``q - w``, which is all that is read. Players of equal weight have
     equal counts, so the table is kept at each class's first player only:
     O(n) shifts and adds of ``quota``-digit tables, and O(d) more and one
-    alternating sum per distinct weight.
+    alternating sum per distinct weight (with GMP's integers, folded in
+    place, `Digits.alternating`; with Python's, read from the row's words).
     """
     quota, n, weights = game.quota, game.size, game.weights
     if quota <= 0 or not game.can_win:
@@ -488,6 +489,10 @@ def minimal_counts(game: Game) -> list[int]:
         for _ in range(multiplicity[weight]):
             table += cut(table, below) << shift
     top, digit = (quota - 1) * width, (1 << width) - 1
+    # GMP cuts without a mask, so folding a row to read it beats converting
+    # it to words (0.84-0.93 of the time for 20 to 51 players); Python's
+    # integers would make a mask for each fold (1.1-1.14).
+    fold = bigint.backend() == "gmp"
     later = -table  # the sum of Q_j over players after a class, less Q_n
     following = table  # Q at the next class's first player
     while firsts:  # lightest class first, each table let go once read
@@ -499,8 +504,11 @@ def minimal_counts(game: Game) -> list[int]:
         # Q_(i+1) - Q_i = x^w Q_i, below the digits read.
         joined = cut(first, (read - weight) * width) << shift if read > weight else 0
         rest = cut(joined + spanned + later, read * width)  # C_i
-        row = packed.words(rest, read, 8 * size)
-        heavier = packed.alternating_sum(row, read - 1, weight, size)
+        if fold and digits.folds(players + players.bit_length(), read, weight):
+            heavier = digits.alternating(rest, read, weight)
+        else:
+            row = packed.words(rest, read, 8 * size)
+            heavier = packed.alternating_sum(row, read - 1, weight, size)
         counts[weight] = int(lightest) + heavier
         later += spanned
         following = first
