@@ -167,6 +167,28 @@ def test_alternating_sums_take_a_player_out(
 
 @pytest.mark.parametrize("name", bigint.available())
 @given(
+    value=st.integers(-(1 << 600), 1 << 600),
+    top=st.integers(0, 12),
+    size=st.sampled_from([8, 16]),
+)
+def test_low_words_are_the_low_digits_in_twos_complement(
+    name: bigint.Backend, value: int, top: int, size: int
+) -> None:
+    """A table of any sign and length reads as its low digits, as a cut would."""
+    bits = top * size * 8
+    with integers(name):
+        table = bigint.from_bytes(_bytes(abs(value)))
+        table = -table if value < 0 else table
+        assert list(packed.low_words(table, top, size)) == list(
+            packed.words(bigint.cutter()(table, bits), top, size)
+        )
+    expected = value % (1 << bits)  # two's complement, by the definition
+    words = packed.low_words(value, top, size)
+    assert sum(word << (64 * i) for i, word in enumerate(words)) == expected
+
+
+@pytest.mark.parametrize("name", bigint.available())
+@given(
     width=st.integers(1, 130),
     step=st.integers(1, 9),
     count=st.integers(1, 60),

@@ -391,6 +391,17 @@ def words(table: int, top: int, size: int) -> array[int]:
     return array("Q", table.to_bytes(top * size, "little"))
 
 
+def low_words(table: int, top: int, size: int) -> array[int]:
+    """As `words`, for any integer: its ``top`` lowest digits, in two's complement.
+
+    A table summed from tables with anything above the digits read needs
+    no cut (one operation on the whole table) before it is read.
+    """
+    length = top * size
+    full = max(length, table.bit_length() // 8 + 1)
+    return array("Q", table.to_bytes(full, "little", signed=True)[:length])
+
+
 def _gather(row: array[int], total: int, step: int, count: int, size: int) -> int:
     """Digits ``total, total - step, ...`` (``count`` of them, none below 0).
 

@@ -501,13 +501,19 @@ def minimal_counts(game: Game) -> list[int]:
         shift = weight * width
         lightest = (first >> top) - ((first >> (top - shift)) & digit)  # W_i[q-1]
         spanned = (following - first) >> shift  # the class's Q_j
-        # Q_(i+1) - Q_i = x^w Q_i, below the digits read.
-        joined = cut(first, (read - weight) * width) << shift if read > weight else 0
-        rest = cut(joined + spanned + later, read * width)  # C_i
+        # Q_(i+1) - Q_i = x^w Q_i. C_i, exact below the digits read (GMP's
+        # integers cut what is not read first; Python's would need a mask):
+        if fold:
+            joined = (
+                cut(first, (read - weight) * width) << shift if read > weight else 0
+            )
+            rest = cut(joined + spanned + later, read * width)
+        else:
+            rest = (first << shift) + spanned + later
         if fold and digits.folds(players + players.bit_length(), read, weight):
             heavier = digits.alternating(rest, read, weight)
         else:
-            row = packed.words(rest, read, 8 * size)
+            row = packed.low_words(rest, read, 8 * size)
             heavier = packed.alternating_sum(row, read - 1, weight, size)
         counts[weight] = int(lightest) + heavier
         later += spanned
