@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import itertools
 import random
 import sys
 import threading
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 
 import coalitions
 from coalitions import CastingVote, Council, DoubleMajority, Party
+from coalitions._engine import enumerate as enumerate_
 from coalitions.exceptions import (
     ComputationTooLargeError,
     InvalidSeatsError,
@@ -97,6 +99,36 @@ def test_counts_equal_enumeration(council: Council) -> None:
         brute_minimal_winning(council)
     )
     assert coalitions.count_winning(council) == len(brute_winning(council))
+
+
+@given(
+    st.lists(st.integers(1, 30), min_size=1, max_size=10).map(
+        lambda weights: tuple(sorted(weights, reverse=True))
+    ),
+    st.data(),
+)
+def test_both_minimal_winning_counts_follow_the_definition(
+    weights: tuple[int, ...], data: st.DataObject
+) -> None:
+    """The dual table and the complements' table count the same coalitions.
+
+    Every quota from 1 to past the total, both routes, against a count of
+    the sets that win and lose without any one member.
+    """
+    total = sum(weights)
+    quota = data.draw(st.integers(1, total + 1))
+    players = range(len(weights))
+    expected = 0
+    for size in range(1, len(weights) + 1):
+        for members in itertools.combinations(players, size):
+            seats = sum(weights[j] for j in members)
+            if seats >= quota and all(seats - weights[j] < quota for j in members):
+                expected += 1
+    assert enumerate_._minimal_winning_by_dual(weights, quota) == expected
+    assert enumerate_._dense_minimal_winning(weights, quota) == expected
+    if quota <= total:
+        by_complements = enumerate_._minimal_winning_by_complements
+        assert by_complements(weights, quota, total - quota + 1) == expected
 
 
 @given(councils(max_parties=9))
