@@ -45,6 +45,14 @@ def model(top: int, steps: list[tuple[bool, int]], *, empty_set: bool) -> list[i
     return counts
 
 
+#: Run a test in each integer type installed, as `name`.
+every_backend = pytest.mark.parametrize("name", bigint.available())
+#: Run a test with tables widened as they grow, and built at their last width.
+widening_or_eager = pytest.mark.parametrize(
+    "eager", [0, packed.EAGER_BITS], ids=["widening", "eager"]
+)
+
+
 @contextmanager
 def eager_bits(bits: int) -> Iterator[None]:
     """Build tables of up to ``bits`` bits at their last width from the start."""
@@ -56,8 +64,8 @@ def eager_bits(bits: int) -> Iterator[None]:
         packed.EAGER_BITS = default
 
 
-@pytest.mark.parametrize("eager", [0, packed.EAGER_BITS], ids=["widening", "eager"])
-@pytest.mark.parametrize("name", bigint.available())
+@widening_or_eager
+@every_backend
 @given(top=st.integers(0, 120), steps=operations, empty_set=st.booleans())
 def test_subset_tables_count_as_lists_do(
     name: bigint.Backend,
@@ -87,6 +95,30 @@ def test_subset_tables_count_as_lists_do(
         cumulative = list(itertools.accumulate(expected))
         listed = table.cumulative()
         assert [listed.entry(t) for t in range(top)] == cumulative
+
+
+@widening_or_eager
+@every_backend
+@given(top=st.integers(1, 120), steps=operations, data=st.data())
+def test_a_digit_read_after_more_players_is_the_digit_of_the_table(
+    name: bigint.Backend,
+    eager: int,
+    top: int,
+    steps: list[tuple[bool, int]],
+    data: st.DataObject,
+) -> None:
+    """Working down from the top gives the digit that adding the players would."""
+    later = data.draw(st.lists(st.integers(0, 30), max_size=12))
+    total = data.draw(st.integers(min(sum(later), top - 1), top - 1))
+    assume(sum(later) <= total)
+    expected = model(top, [*steps, *((False, w) for w in later)], empty_set=True)
+    with integers(name), eager_bits(eager):
+        table = packed.SubsetTable(top)
+        for ones, weight in steps:
+            table.add_all([weight], ones=ones)
+        assert table.digit_after(later, total) == expected[total]
+        with pytest.raises(ValueError, match="outweigh"):
+            table.digit_after([*later, total + 1 - sum(later)], total)
 
 
 def test_long_tables_take_prefix_sums_packed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -165,7 +197,7 @@ def test_alternating_sums_take_a_player_out(
     assert packed.alternating_sum(row, total, step, size) == expected
 
 
-@pytest.mark.parametrize("name", bigint.available())
+@every_backend
 @given(
     value=st.integers(-(1 << 600), 1 << 600),
     top=st.integers(0, 12),
@@ -187,7 +219,7 @@ def test_low_words_are_the_low_digits_in_twos_complement(
     assert sum(word << (64 * i) for i, word in enumerate(words)) == expected
 
 
-@pytest.mark.parametrize("name", bigint.available())
+@every_backend
 @given(
     width=st.integers(1, 130),
     step=st.integers(1, 9),

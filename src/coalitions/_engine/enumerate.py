@@ -355,9 +355,18 @@ def _minimal_winning_by_dual(weights: tuple[int, ...], quota: int) -> int:
     E[quota - 1 - t], each step multiplies by 1 + x^(w_j) and adds ones to
     the low w_j digits: a table built lightest first, short for longest.
     """
+    # The heaviest players, while they weigh less than the quota together,
+    # are the lightest member of no minimal winning coalition: their ones
+    # are never read, and the table need only be read at quota - 1 after
+    # them, from the top down (`SubsetTable.digit_after`).
+    heavy = 0
+    for total in itertools.accumulate(weights):
+        if total >= quota:
+            break
+        heavy += 1
     dual = SubsetTable(quota, empty_set=False)
-    dual.add_all(weights[::-1], ones=True)
-    return dual.digit(quota - 1)
+    dual.add_all(weights[heavy:][::-1], ones=True)  # lightest first
+    return dual.digit_after(weights[:heavy], quota - 1)
 
 
 def _minimal_winning_by_complements(

@@ -284,6 +284,35 @@ class SubsetTable:
         self.most = final if ones else self.most << joined
         self.sum_most = top * final if ones else self.sum_most << joined
 
+    def digit_after(self, weights: Sequence[int], total: int) -> int:
+        """Digit ``total`` once these players are added, as `add_all` would.
+
+        Only digit ``total`` is wanted, and the players weigh at most
+        ``total`` in all, so the table is worked from the top down: with
+        ``R`` the weight still to add, digits below ``total - R`` can never
+        reach ``total`` and are dropped. Adding a player of weight ``w``
+        drops ``w`` more, and in the table's new place the step
+        ``T (1 + x^w)`` is ``T + T / x^w``: the table shrinks instead of
+        growing, and the last player leaves the digit read at the bottom.
+        Digits more than ``R`` above the bottom never come down to it, so
+        they are cut off only once they are half the table.
+        """
+        remaining = sum(weights)
+        if remaining > total:
+            raise ValueError("digit_after: the players outweigh the total read")
+        self._fit(self.most << len(weights))  # each player at most doubles a digit
+        width, cut = self._digits.width, self._digits.cut
+        low = total - remaining  # the lowest digit that may still reach `total`
+        kept = remaining + 1
+        value = cut(self.value >> (low * width), kept * width)
+        for weight in sorted(weights, reverse=True):  # heaviest first: shortest
+            remaining -= weight
+            value += value >> (weight * width)
+            if 2 * (remaining + 1) <= kept:
+                kept = remaining + 1
+                value = cut(value, kept * width)
+        return int(value & ((1 << width) - 1))
+
     def digit(self, total: int) -> int:
         """Sets weighing exactly ``total`` (below the top)."""
         if total >= self.length:
