@@ -117,6 +117,15 @@ def test_a_digit_read_after_more_players_is_the_digit_of_the_table(
         for ones, weight in steps:
             table.add_all([weight], ones=ones)
         assert table.digit_after(later, total) == expected[total]
+        # Built in one loop, wide enough for the players still to come.
+        plain = model(
+            top,
+            [(False, w) for _, w in steps + [(False, w) for w in later]],
+            empty_set=True,
+        )
+        in_one_loop = packed.SubsetTable(top)
+        in_one_loop.add_all([weight for _, weight in steps], later=len(later))
+        assert in_one_loop.digit_after(later, total) == plain[total]
         with pytest.raises(ValueError, match="outweigh"):
             table.digit_after([*later, total + 1 - sum(later)], total)
 

@@ -365,7 +365,7 @@ def _minimal_winning_by_dual(weights: tuple[int, ...], quota: int) -> int:
             break
         heavy += 1
     dual = SubsetTable(quota, empty_set=False)
-    dual.add_all(weights[heavy:][::-1], ones=True)  # lightest first
+    dual.add_all(weights[heavy:][::-1], ones=True, later=heavy)  # lightest first
     return dual.digit_after(weights[:heavy], quota - 1)
 
 

@@ -210,19 +210,23 @@ class SubsetTable:
         self.size = new
         self._digits = Digits(self.top, 8 * new)
 
-    def add_all(self, weights: Sequence[int], *, ones: bool = False) -> None:
+    def add_all(
+        self, weights: Sequence[int], *, ones: bool = False, later: int = 0
+    ) -> None:
         """Add players in turn: each joins every set (times ``1 + x^weight``).
 
         With ``ones``, after each player of weight ``w`` the first ``w``
         digits (or all, if fewer) also gain 1: the windows that
         `minimal_winning_count` sums. A table of a few dozen players is
         mostly the cost of the loop, so the loop keeps the table in local
-        variables.
+        variables; if ``later`` more players will be added (`digit_after`),
+        such a table is made wide enough for them now, not repacked then.
         """
         # No digit exceeds this after the last player: each at most doubles
         # the largest (and, with the ones, adds one to it).
         final = (self.most + ones) << len(weights)
-        if self.top * final.bit_length() <= EAGER_BITS:
+        if self.top * (final.bit_length() + later) <= EAGER_BITS:
+            self._fit(final << later)
             self._add_all_at_width(weights, final, ones=ones)
             return
         top, value, length = self.top, self.value, self.length
