@@ -7,11 +7,12 @@ weight ``w`` to every subset is one shift and one add in C. Digits must be
 wide enough that no count ever overflows into its neighbour; totals at or
 above the table's ``top`` are dropped.
 
-- `Digits`: the shape of such tables, and the cut-then-shift that adds a
-  player below the top.
+- `Digits`: the shape of such tables, the cut-then-shift that adds a
+  player below the top, and an alternating sum read by folding the table.
 - `SubsetTable`: a table whose digits start one byte wide and are widened
   as its counts grow, so that the early players, when the counts are small,
-  cost a fraction of the late ones.
+  cost a fraction of the late ones; one digit of it can be read after more
+  players from the top down, the table shrinking (`digit_after`).
 - `Cumulative`: a table of cumulative counts (subsets weighing at most
   ``t``), read entry by entry, in which a window of totals is two entries.
 - `words`, `alternating_sum` and `without_one`: a table (or tables by
