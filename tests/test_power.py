@@ -726,7 +726,8 @@ def test_deegan_packel_sums_by_lightest_member_and_by_surplus_alike(
                 game, lambda k: scale // k, minimal_only=True, gathered=False
             )
 
-        assert power_kernels.by_lightest(game.quota, game.size, len(set(game.weights)))
+        plan = power_kernels.critical_plan(game, minimal_only=True, gathered=False)
+        assert plan == (game.quota, "lightest")
         by_lightest = sums()
         with monkeypatch.context() as patch:
             patch.setattr(power_kernels, "LIGHTEST_BITS_LIMIT", 0)

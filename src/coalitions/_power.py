@@ -159,42 +159,26 @@ def _critical_cost(game: Game, *, minimal_only: bool) -> int:
     active, distinct = game.active, len(set(game.weights[: game.active]))
     built = active * active // 2 + (0 if minimal_only else active * active)
     read = 7 * distinct * (distinct + 1) * active // 20
-    top = _critical_top(game, minimal_only=minimal_only)
+    top, route = power_kernels.critical_plan(game, minimal_only=minimal_only)
     width = game.size + 2
-    if _by_lightest(game, minimal_only=minimal_only):
+    if route == "lightest":
         return (built + 12 * distinct * active * 7 // 10) * top * width
-    if not power_kernels.gathers(top, game.size):
+    if route == "divided":
         return (built + read) * top * width
     words = packed.digit_words(game.size)
     return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
-
-
-def _critical_top(game: Game, *, minimal_only: bool) -> int:
-    """The totals a table of `critical_tallies` keeps."""
-    return game.quota if minimal_only else game.quota + max(game.weights, default=0)
-
-
-def _by_lightest(game: Game, *, minimal_only: bool) -> bool:
-    """Whether `critical_tallies` counts by lightest member (minimal only)."""
-    top = _critical_top(game, minimal_only=minimal_only)
-    distinct = len(set(game.weights[: game.active]))
-    return (
-        minimal_only
-        and not power_kernels.gathers(top, game.size)
-        and power_kernels.by_lightest(top, game.size, distinct)
-    )
 
 
 def _critical_bits(game: Game, *, minimal_only: bool) -> int:
     # A row per coalition size, digits of n + 2 bits (whole words if the
     # rows are read by gathering); by lightest member, one such table per
     # distinct weight.
-    top = _critical_top(game, minimal_only=minimal_only)
+    top, route = power_kernels.critical_plan(game, minimal_only=minimal_only)
     width = game.size + 2
-    if _by_lightest(game, minimal_only=minimal_only):
+    if route == "lightest":
         distinct = len(set(game.weights[: game.active]))
         return (distinct + 1) * (game.active + 1) * top * width
-    if power_kernels.gathers(top, game.size):
+    if route == "gathered":
         width = 64 * packed.digit_words(game.size)
     return (game.active + 1) * top * width
 

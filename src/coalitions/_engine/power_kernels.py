@@ -29,6 +29,7 @@ import operator
 from collections import Counter
 from collections.abc import Callable
 from fractions import Fraction
+from typing import Literal
 
 import attrs
 
@@ -213,14 +214,12 @@ def critical_tallies(
     classes = sorted(multiplicity, reverse=True)
     if quota <= 0 or not classes:
         return [0] * n  # nobody is ever critical
-    # Totals that matter are below this: below the quota for the heavy part
-    # of a minimal winning coalition, which still lacks its lightest member.
-    top = quota if minimal_only else quota + classes[0]
+    top, route = critical_plan(game, minimal_only=minimal_only, gathered=gathered)
     # Rows read by gathering have digits of whole 64-bit words.
-    gather = gathers(top, n) if gathered is None else gathered
+    gather = route == "gathered"
     unit = 8 if gather else 1
     scores = [0] + [score(k) for k in range(1, n + 1)]
-    if minimal_only and not gather and by_lightest(top, n, len(classes)):
+    if route == "lightest":
         return _minimal_by_lightest(game, scores)
     tallies: dict[int, int] = {}
 
@@ -284,14 +283,32 @@ def critical_tallies(
 #: player of every distinct weight (16 MiB).
 LIGHTEST_BITS_LIMIT = 1 << 27
 
+#: How `critical_tallies` reads its tables: by lightest member, by
+#: gathering digits of long rows, or by dividing short rows.
+CriticalRoute = Literal["lightest", "gathered", "divided"]
 
-def by_lightest(top: int, players: int, distinct: int) -> bool:
-    """Whether short rows count minimal winning coalitions by their lightest member.
 
-    `_minimal_by_lightest` keeps ``distinct + 1`` tables by size: it is
-    used while they fit in `LIGHTEST_BITS_LIMIT`.
+def critical_plan(
+    game: Game, *, minimal_only: bool, gathered: bool | None = None
+) -> tuple[int, CriticalRoute]:
+    """The totals `critical_tallies` keeps, and how it reads its tables.
+
+    Totals that matter are below the quota for the heavy part of a minimal
+    winning coalition, which still lacks its lightest member, and below the
+    quota plus the heaviest weight otherwise. Minimal winning coalitions on
+    rows that are not gathered go by their lightest member while its
+    ``distinct + 1`` tables by size fit in `LIGHTEST_BITS_LIMIT`.
+    ``gathered`` forces gathering or dividing.
     """
-    return (distinct + 1) * (players + 1) * top * (players + 2) <= LIGHTEST_BITS_LIMIT
+    n, heaviest = game.size, max(game.weights, default=0)
+    top = game.quota if minimal_only else game.quota + heaviest
+    gather = gathers(top, n) if gathered is None else gathered
+    if gather:
+        return top, "gathered"
+    distinct = len(set(game.weights[: game.active]))
+    if minimal_only and (distinct + 1) * (n + 1) * top * (n + 2) <= LIGHTEST_BITS_LIMIT:
+        return top, "lightest"
+    return top, "divided"
 
 
 def _minimal_by_lightest(game: Game, scores: list[int]) -> list[int]:
