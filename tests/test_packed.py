@@ -279,6 +279,27 @@ def test_unpacking_reads_back_every_digit(size: int, data: st.DataObject) -> Non
     assert packed.unpack(table, len(digits), size) == digits
 
 
+def test_aligned_sizes_are_the_least_read_without_spreading() -> None:
+    """One, two, four or eight bytes, or a multiple of eight: the least at or above."""
+    readable = [1, 2, 4, *range(8, 64, 8)]
+    for size in range(1, 50):
+        assert packed.aligned(size) == min(known for known in readable if known >= size)
+
+
+@every_backend
+@given(weights=st.lists(st.integers(0, 30), max_size=30), top=st.integers(1, 80))
+def test_unpacked_tables_count_as_packed_ones(
+    name: bigint.Backend, weights: list[int], top: int
+) -> None:
+    """A table with digits of sizes read as is counts the sets as any other."""
+    with integers(name):
+        table = packed.SubsetTable(top, unpacked=True)
+        table.add_all(weights)
+        assert table.size == packed.aligned(table.size)
+        steps = [(False, weight) for weight in weights]
+        assert table.entries() == model(top, steps, empty_set=True)
+
+
 @given(st.integers(-(10**30), 10**30), st.integers(1, 10**30))
 def test_ratio_is_the_fraction_of_its_integers(
     numerator: int, denominator: int

@@ -452,7 +452,9 @@ def _tally(
     values = _choose(council, game, method, tally, title).run(game)
     if normalised:
         values = _normalised(values)
-    in_council_order = map(values.__getitem__, game.players_in_council_order)
+    in_council_order: list[Any] = [None] * len(values)
+    for party, value in zip(game.parties, values, strict=True):
+        in_council_order[party] = value
     return dict(zip(council.names, in_council_order, strict=True))
 
 

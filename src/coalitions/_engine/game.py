@@ -107,12 +107,6 @@ class Game:
         """For each player, its party's council position (games without blocs)."""
         return tuple(map(_FIRST, self.members))
 
-    @_Kept
-    def players_in_council_order(self) -> tuple[int, ...]:
-        """For each council position, its player (games without blocs or exclusions)."""
-        parties = self.parties
-        return tuple(sorted(range(len(parties)), key=parties.__getitem__))
-
     @property
     def simple(self) -> bool:
         """Whether every player is one party and nothing is fixed or forbidden."""

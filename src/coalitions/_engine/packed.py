@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import itertools
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 import attrs
 
@@ -74,13 +74,32 @@ def digit_words(players: int) -> int:
     return -(-(players + 2) // 64)
 
 
+#: The array type code of unsigned integers of each size in bytes (1, 2, 4, 8).
+_TYPECODES = {array(code).itemsize: code for code in "QLIHB"}
+
+
+def aligned(size: int) -> int:
+    """The least digit size of at least ``size`` bytes that `unpack` reads as is.
+
+    One, two, four or eight bytes, or a multiple of eight.
+    """
+    if size in _TYPECODES:
+        return size
+    if size < 8:
+        return min(known for known in _TYPECODES if known > size)
+    return -(-size // 8) * 8
+
+
 def unpack(table: int, entries: int, size: int) -> list[int]:
     """Return the first ``entries`` digits of ``size`` bytes, as Python ints.
 
-    Digits of up to eight bytes are spread to whole 64-bit words by strided
-    copies and read as an array, in C; wider ones are read one by one.
+    Digits of one, two, four or eight bytes are read as an array, in C;
+    other sizes up to eight bytes are first spread to whole 64-bit words by
+    strided copies; wider ones are read one by one.
     """
     data = table.to_bytes(entries * size, "little")
+    if size in _TYPECODES:
+        return array(_TYPECODES[size], data).tolist()
     if size <= 8:
         spread = bytearray(entries * 8)
         for byte in range(size):
@@ -191,25 +210,34 @@ class SubsetTable:
     keeps it short longest.
     """
 
-    def __init__(self, top: int, *, empty_set: bool = True, unit: int = 1) -> None:
+    def __init__(
+        self, top: int, *, empty_set: bool = True, unpacked: bool = False
+    ) -> None:
         self.top = top
-        self.unit = unit  # digits are whole multiples of this many bytes
-        self.size = unit  # bytes per digit
+        # Digits of sizes that `unpack` reads without spreading them.
+        self.unpacked = unpacked
+        self.size = 1  # bytes per digit
         self.length = min(top, int(empty_set))  # digits that may be nonzero
         self.most = self.length  # no digit exceeds this
         self.sum_most = self.length  # nor their sum
         self.value = bigint.low_bits(self.length)  # the empty set, at total 0
-        self._digits = Digits(top, 8 * unit)
+        self._cut = bigint.cutter()
 
     def _fit(self, most: int) -> None:
         """Widen the digits, if needed, so that ``most`` fits in one."""
-        new = self.unit * -(-wider(self.size, most.bit_length()) // self.unit)
+        new = wider(self.size, most.bit_length())
+        if self.unpacked:
+            new = aligned(new)
         if new == self.size:
             return
         if self.length > 1:  # one digit (the empty set) reads alike at any width
             self.value = widen(self.value, self.length, self.size, new)
         self.size = new
-        self._digits = Digits(self.top, 8 * new)
+
+    @property
+    def _digits(self) -> Digits:
+        """The table's shape now (it changes as the digits widen)."""
+        return Digits(self.top, 8 * self.size, self._cut)
 
     def add_all(
         self, weights: Sequence[int], *, ones: bool = False, later: int = 0
@@ -232,13 +260,13 @@ class SubsetTable:
             return
         top, value, length = self.top, self.value, self.length
         most, sum_most = self.most, self.sum_most
-        width, cut = 8 * self.size, self._digits.cut
+        width, cut = 8 * self.size, self._cut
 
         def fit(bound: int) -> None:
             nonlocal value, width, cut
             self.value, self.length = value, length
             self._fit(bound)
-            value, width, cut = self.value, 8 * self.size, self._digits.cut
+            value, width, cut = self.value, 8 * self.size, self._cut
 
         for weight in weights:
             if weight < top:
@@ -266,10 +294,9 @@ class SubsetTable:
     def _add_all_at_width(
         self, weights: Sequence[int], final: int, *, ones: bool
     ) -> None:
-        """`add_all` for a small table: widened once, for ``final``, then no checks."""
-        self._fit(final)
+        """`add_all` for a small table, already wide enough for ``final``: no checks."""
         top, value, length = self.top, self.value, self.length
-        width, cut = 8 * self.size, self._digits.cut
+        width, cut = 8 * self.size, self._cut
         row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top) if ones else 0
         joined = 0
         for weight in weights:
@@ -306,7 +333,7 @@ class SubsetTable:
         if remaining > total:
             raise ValueError("digit_after: the players outweigh the total read")
         self._fit(self.most << len(weights))  # each player at most doubles a digit
-        width, cut = self._digits.width, self._digits.cut
+        width, cut = 8 * self.size, self._cut
         low = total - remaining  # the lowest digit that may still reach `total`
         kept = remaining + 1
         value = cut(self.value >> (low * width), kept * width)
@@ -322,7 +349,7 @@ class SubsetTable:
         """Sets weighing exactly ``total`` (below the top)."""
         if total >= self.length:
             return 0
-        width = self._digits.width
+        width = 8 * self.size
         return int((self.value >> (total * width)) & ((1 << width) - 1))
 
     def entries(self) -> list[int]:
@@ -338,8 +365,8 @@ class SubsetTable:
         table is folded onto itself O(log top) times, O(length) work in all.
         """
         self._fit(self.sum_most)
-        width, value, length = self._digits.width, self.value, self.length
-        cut = self._digits.cut
+        width, value, length = 8 * self.size, self.value, self.length
+        cut = self._cut
         while length > 1:
             half = (length + 1) // 2
             value = cut(value, half * width) + (value >> (half * width))
@@ -357,9 +384,9 @@ class SubsetTable:
             sums = list(itertools.accumulate(self.entries()))
             return Cumulative(self.top, values=sums)
         self._fit(self.sum_most)
-        value, step = self.value, 1
+        value, step, digits = self.value, 1, self._digits
         while step < self.top:
-            value += self._digits.shifted(value, step)
+            value += digits.shifted(value, step)
             step *= 2
         return Cumulative(self.top, packed=value, size=self.size)
 
@@ -397,27 +424,36 @@ class Cumulative:
     def _strided(self, total: int, step: int) -> int:
         return sum(map(self.entry, range(total, -1, -step)))
 
-    def without(self, total: int, weight: int) -> int:
-        """Subsets weighing at most ``total`` once a player of ``weight`` is out.
+    def windows(self, total: int, weights: Iterable[int]) -> dict[int, int]:
+        """For each weight ``w``, the subsets weighing ``total - w < t <= total``.
 
-        Taking the player out divides the table by ``1 + x^weight``, whose
-        entries are ``G[t] - G[t - w] + G[t - 2w] - ...``: two strided sums.
-        A player at or above the top was never in the table.
+        Counted once a player of weight ``w`` is taken out: at
+        ``total = quota - 1`` those are the player's swings. Taking the
+        player out divides the table by ``1 + x^w``, whose entries are
+        ``G'[t] = G[t] - G[t - w] + G[t - 2w] - ...``: two strided sums;
+        and the window is ``G'[t] - G'[t - w] = 2 G'[t] - G[t]``. A player
+        at or above the top was never in the table; one of no weight has
+        an empty window.
         """
         if total < 0:
-            return 0
-        if weight >= self._top:
-            return self.entry(total)
-        values, step = self._list, 2 * weight
-        if values is not None:  # the common case, written out: it runs per weight
-            kept = sum(values[total::-step])
-            if total >= weight:
-                kept -= sum(values[total - weight :: -step])
-            return kept
-        kept = self._strided(total, step)
-        if total >= weight:
-            kept -= self._strided(total - weight, step)
-        return kept
+            return dict.fromkeys(weights, 0)
+        below, values = self.entry(total), self._list
+        counts = {}
+        for weight in weights:
+            if not weight or weight >= self._top:
+                counts[weight] = below if weight else 0
+                continue
+            step = 2 * weight
+            if values is not None:  # the common case, written out
+                kept = sum(values[total::-step])
+                if total >= weight:
+                    kept -= sum(values[total - weight :: -step])
+            else:
+                kept = self._strided(total, step)
+                if total >= weight:
+                    kept -= self._strided(total - weight, step)
+            counts[weight] = 2 * kept - below
+        return counts
 
 
 def words(table: int, top: int, size: int) -> array[int]:

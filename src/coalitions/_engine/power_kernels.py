@@ -85,17 +85,9 @@ def swings(game: Game) -> list[int]:
     # The swings are the others' sets weighing in (read - w, read]: below
     # the quota, or (their complements) at most W - q.
     read = min(quota - 1, game.total - quota)
-    table = SubsetTable(read + 1)
+    table = SubsetTable(read + 1, unpacked=True)
     table.add_all(game.weights[::-1])  # lightest first: short tables longest
-    entries = table.cumulative()
-    below = entries.entry(read)
-    # G'[r] - G'[r-w], and G[r] = G'[r] + G'[r-w]: the sets at or below the
-    # read total without i, less those still there with i. A player with no
-    # weight is never a swing.
-    of_weight = {
-        weight: 2 * entries.without(read, weight) - below if weight else 0
-        for weight in set(game.weights)
-    }
+    of_weight = table.cumulative().windows(read, set(game.weights))
     return [of_weight[weight] for weight in game.weights]
 
 
