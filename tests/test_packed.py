@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from coalitions._engine import bigint, packed
 from coalitions._engine.packed import Digits
 from coalitions._engine.power_kernels import Table
-from coalitions._engine.ratio import ratio
+from coalitions._engine.ratio import ratio, ratios
 
 #: Players added to a table, each with or without the window of ones after it.
 operations = st.lists(st.tuples(st.booleans(), st.integers(0, 40)), max_size=40)
@@ -315,3 +315,19 @@ def test_ratio_is_the_fraction_of_its_integers(
     assert hash(made) == hash(expected)
     assert repr(made) == repr(expected)
     assert made + expected == 2 * expected
+
+
+@given(
+    st.lists(st.integers(-(10**20), 10**20), max_size=12), st.integers(1, 10**20)
+)
+def test_ratios_are_the_fractions_of_each_numerator(
+    numerators: list[int], denominator: int
+) -> None:
+    made = ratios(numerators, denominator)
+    assert set(made) == set(numerators)
+    for numerator in numerators:
+        expected = Fraction(numerator, denominator)
+        assert (made[numerator].numerator, made[numerator].denominator) == (
+            expected.numerator,
+            expected.denominator,
+        )

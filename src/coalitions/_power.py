@@ -27,7 +27,7 @@ import attrs
 from coalitions._engine import bigint, meet, packed, power_kernels
 from coalitions._engine.enumerate import MEET_PLAYER_LIMIT, iter_winning_masks
 from coalitions._engine.game import Game, game_of
-from coalitions._engine.ratio import ratio
+from coalitions._engine.ratio import ratio, ratios
 from coalitions._model import Council
 from coalitions.exceptions import (
     ComputationTooLargeError,
@@ -267,7 +267,7 @@ def _critical_shares(*, minimal_only: bool) -> Callable[[Game], list[Fraction]]:
             game, lambda k: scale // k, minimal_only=minimal_only
         )
         # Players of equal weight have equal sums: one fraction each.
-        fractions = {total: ratio(total, scale) for total in set(sums)}
+        fractions = ratios(sums, scale)
         return [fractions[total] for total in sums]
 
     return shares
@@ -380,7 +380,11 @@ def _offered(game: Game, tally: str, method: str) -> tuple[_Kernel, ...]:
     )
 
 
-@functools.lru_cache(maxsize=256)
+#: The quickest way found, by game shape, tally, method and integers.
+_QUICKEST: dict[tuple[Any, ...], _Kernel | None] = {}
+_QUICKEST_KEPT = 256
+
+
 def _quickest(
     game: Game, tally: str, method: str, backend: bigint.Backend
 ) -> _Kernel | None:
@@ -388,7 +392,31 @@ def _quickest(
 
     Kept per game and integers (``backend``, on which some estimates
     depend): every index asked of one council estimates the same costs.
+    The key is the game's fields but whom each player stands for, which
+    no estimate reads: it compares and hashes faster than the game.
     """
+    key = (
+        game.weights,
+        game.quota,
+        game.fixed,
+        game.conflicts,
+        game.infeasible,
+        game.members_needed,
+        game.members_enough,
+        tally,
+        method,
+        backend,
+    )
+    if key in _QUICKEST:
+        return _QUICKEST[key]
+    if len(_QUICKEST) >= _QUICKEST_KEPT:
+        _QUICKEST.clear()
+    quickest = _QUICKEST[key] = _estimated_quickest(game, tally, method)
+    return quickest
+
+
+def _estimated_quickest(game: Game, tally: str, method: str) -> _Kernel | None:
+    """`_quickest`, estimated afresh."""
     asked = method != "auto"
     feasible = [
         kernel
@@ -463,7 +491,7 @@ def _normalised(values: Sequence[int | Fraction]) -> list[Fraction]:
     total = sum(values)
     if type(total) is int:  # a sum of ints
         counts = cast(Sequence[int], values)
-        of_count = {count: ratio(count, total) for count in set(counts)}
+        of_count = ratios(counts, total)
         return list(map(of_count.__getitem__, counts))
     # Divide each distinct value once. (A fraction's hash is a modular
     # inverse: key on its two integers.)

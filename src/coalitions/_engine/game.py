@@ -264,7 +264,12 @@ def _heaviest_first(
     rounded up.
     """
     players.sort(key=weight.__getitem__, reverse=True)
-    weights = list(map(weight.__getitem__, players))
+    # Sorting the weights themselves compares ints in C: quicker than
+    # looking each one up again.
+    if len(players) == len(weight):
+        weights = sorted(weight, reverse=True)
+    else:
+        weights = sorted([weight[player] for player in players], reverse=True)
     divisor = math.gcd(*weights)
     if divisor > 1:
         weights = [w // divisor for w in weights]
