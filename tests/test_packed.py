@@ -317,9 +317,7 @@ def test_ratio_is_the_fraction_of_its_integers(
     assert made + expected == 2 * expected
 
 
-@given(
-    st.lists(st.integers(-(10**20), 10**20), max_size=12), st.integers(1, 10**20)
-)
+@given(st.lists(st.integers(-(10**20), 10**20), max_size=12), st.integers(1, 10**20))
 def test_ratios_are_the_fractions_of_each_numerator(
     numerators: list[int], denominator: int
 ) -> None:
