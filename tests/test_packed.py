@@ -286,13 +286,14 @@ def test_aligned_sizes_are_the_least_read_without_spreading() -> None:
         assert packed.aligned(size) == min(known for known in readable if known >= size)
 
 
+@widening_or_eager
 @every_backend
 @given(weights=st.lists(st.integers(0, 30), max_size=30), top=st.integers(1, 80))
 def test_unpacked_tables_count_as_packed_ones(
-    name: bigint.Backend, weights: list[int], top: int
+    name: bigint.Backend, eager: int, weights: list[int], top: int
 ) -> None:
     """A table with digits of sizes read as is counts the sets as any other."""
-    with integers(name):
+    with integers(name), eager_bits(eager):
         table = packed.SubsetTable(top, unpacked=True)
         table.add_all(weights)
         assert table.size == packed.aligned(table.size)

@@ -297,22 +297,39 @@ class SubsetTable:
         """`add_all` for a small table, already wide enough for ``final``: no checks."""
         top, value, length = self.top, self.value, self.length
         width, cut = 8 * self.size, self._cut
-        row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top) if ones else 0
-        joined = 0
-        for weight in weights:
-            if weight < top:
-                joined += 1
+        # Each player once: joining every set that leaves room below the top
+        # (nothing to cut while the table grows), then, with `ones`, the
+        # first min(w, top) digits gain 1. A player at or above the top
+        # joins no set (one that is at the top with an empty table changes
+        # nothing either way, and is counted as joining: `most` stays a bound).
+        skipped = 0
+        if ones:
+            row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top)
+            for weight in weights:
                 if length + weight <= top:
                     value += value << (weight * width)
                     length += weight
-                else:
+                elif weight < top:
                     value += cut(value, (top - weight) * width) << (weight * width)
                     length = top
-            if ones and weight > 0:
-                count = weight if weight < top else top
-                value += cut(row, count * width)
-                length = max(length, count)
+                if weight < top:
+                    if weight:
+                        value += cut(row, weight * width)
+                else:
+                    value += row
+                    length = top
+        else:
+            for weight in weights:
+                if length + weight <= top:
+                    value += value << (weight * width)
+                    length += weight
+                elif weight < top:
+                    value += cut(value, (top - weight) * width) << (weight * width)
+                    length = top
+                else:
+                    skipped += 1
         self.value, self.length = value, length
+        joined = len(weights) - skipped
         self.most = final if ones else self.most << joined
         self.sum_most = top * final if ones else self.sum_most << joined
 
