@@ -478,34 +478,38 @@ def _tally(
     """
     game = game_of(council)
     values = _choose(council, game, method, tally, title).run(game)
+    order = game.parties
+    in_council_order: Sequence[Any] = values  # parties listed largest first
+    if order != tuple(range(len(order))):
+        in_council_order = [None] * len(values)
+        for party, value in zip(order, values, strict=True):
+            in_council_order[party] = value
     if normalised:
-        values = _normalised(values)
-    in_council_order: list[Any] = [None] * len(values)
-    for party, value in zip(game.parties, values, strict=True):
-        in_council_order[party] = value
+        in_council_order = list(map(_share(values), in_council_order))
     return dict(zip(council.names, in_council_order, strict=True))
 
 
-def _normalised(values: Sequence[int | Fraction]) -> list[Fraction]:
-    """Each value divided by their sum (players of equal weight share a value)."""
+def _share(values: Sequence[int | Fraction]) -> Callable[[Any], Fraction]:
+    """A function from each of the values to it divided by their sum.
+
+    Players of equal weight share a value: each distinct one is divided once.
+    """
     total = sum(values)
     if type(total) is int:  # a sum of ints
-        counts = cast(Sequence[int], values)
-        of_count = ratios(counts, total)
-        return list(map(of_count.__getitem__, counts))
-    # Divide each distinct value once. (A fraction's hash is a modular
-    # inverse: key on its two integers.)
+        return ratios(cast(Sequence[int], values), total).__getitem__
+    # A fraction's hash is a modular inverse: key on its two integers.
     shares: dict[tuple[int, int], Fraction] = {}
-    normalised = []
-    for value in values:
+
+    def share(value: Fraction) -> Fraction:
         key = value.numerator, value.denominator
-        share = shares.get(key)
-        if share is None:
-            share = shares[key] = ratio(
+        divided = shares.get(key)
+        if divided is None:
+            divided = shares[key] = ratio(
                 value.numerator * total.denominator, value.denominator * total.numerator
             )
-        normalised.append(share)
-    return normalised
+        return divided
+
+    return share
 
 
 def swings(council: Council, *, method: Method = "auto") -> dict[str, int]:

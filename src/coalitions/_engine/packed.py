@@ -398,7 +398,9 @@ class SubsetTable:
         plus the one ``2^k`` below it, for ``2^k < top``), and read in place.
         """
         if self.top <= UNPACKED_ENTRIES_LIMIT:
-            sums = list(itertools.accumulate(self.entries()))
+            counts = unpack(self.value, self.length, self.size)
+            sums = list(itertools.accumulate(counts))
+            sums += [sums[-1] if sums else 0] * (self.top - self.length)
             return Cumulative(self.top, values=sums)
         self._fit(self.sum_most)
         value, step, digits = self.value, 1, self._digits
@@ -454,22 +456,21 @@ class Cumulative:
         """
         if total < 0:
             return dict.fromkeys(weights, 0)
-        below, values = self.entry(total), self._list
+        below, values, top = self.entry(total), self._list, self._top
         counts = {}
         for weight in weights:
-            if not weight or weight >= self._top:
+            if not weight or weight >= top:
                 counts[weight] = below if weight else 0
-                continue
-            step = 2 * weight
-            if values is not None:  # the common case, written out
-                kept = sum(values[total::-step])
+            elif values is not None:  # the common case, written out
+                kept = sum(values[total :: -2 * weight])
                 if total >= weight:
-                    kept -= sum(values[total - weight :: -step])
+                    kept -= sum(values[total - weight :: -2 * weight])
+                counts[weight] = 2 * kept - below
             else:
-                kept = self._strided(total, step)
+                kept = self._strided(total, 2 * weight)
                 if total >= weight:
-                    kept -= self._strided(total - weight, step)
-            counts[weight] = 2 * kept - below
+                    kept -= self._strided(total - weight, 2 * weight)
+                counts[weight] = 2 * kept - below
         return counts
 
 
