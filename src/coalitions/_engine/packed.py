@@ -81,13 +81,12 @@ _TYPECODES = {array(code).itemsize: code for code in "QLIHB"}
 def aligned(size: int) -> int:
     """The least digit size of at least ``size`` bytes that `unpack` reads as is.
 
-    One, two, four or eight bytes, or a multiple of eight.
+    One, two, four or eight bytes; wider digits are read one by one
+    whatever their size, so they are left as they are.
     """
-    if size in _TYPECODES:
+    if size in _TYPECODES or size > 8:
         return size
-    if size < 8:
-        return min(known for known in _TYPECODES if known > size)
-    return -(-size // 8) * 8
+    return min(known for known in _TYPECODES if known > size)
 
 
 def unpack(table: int, entries: int, size: int) -> list[int]:
