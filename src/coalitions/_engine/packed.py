@@ -302,31 +302,22 @@ class SubsetTable:
         # joins no set (one that is at the top with an empty table changes
         # nothing either way, and is counted as joining: `most` stays a bound).
         skipped = 0
-        if ones:
-            row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top)
-            for weight in weights:
-                if length + weight <= top:
-                    value += value << (weight * width)
-                    length += weight
-                elif weight < top:
-                    value += cut(value, (top - weight) * width) << (weight * width)
-                    length = top
+        row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top) if ones else 0
+        for weight in weights:
+            if length + weight <= top:
+                value += value << (weight * width)
+                length += weight
+            elif weight < top:
+                value += cut(value, (top - weight) * width) << (weight * width)
+                length = top
+            else:
+                skipped += 1
+            if ones and weight:
                 if weight < top:
-                    if weight:
-                        value += cut(row, weight * width)
+                    value += cut(row, weight * width)
                 else:
                     value += row
                     length = top
-        else:
-            for weight in weights:
-                if length + weight <= top:
-                    value += value << (weight * width)
-                    length += weight
-                elif weight < top:
-                    value += cut(value, (top - weight) * width) << (weight * width)
-                    length = top
-                else:
-                    skipped += 1
         self.value, self.length = value, length
         joined = len(weights) - skipped
         self.most = final if ones else self.most << joined

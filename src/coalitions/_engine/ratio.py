@@ -27,9 +27,11 @@ def ratio(numerator: int, denominator: int) -> Fraction:
         (Fraction(3, 2), Fraction(0, 1), Fraction(-1, 3))
     """
     common = math.gcd(numerator, denominator)
-    if common != 1:
-        numerator //= common
-        denominator //= common
+    return _reduced(numerator // common, denominator // common)
+
+
+def _reduced(numerator: int, denominator: int) -> Fraction:
+    """The `Fraction` of two coprime ints, ``denominator > 0``, made directly."""
     value = _new(Fraction)
     value._numerator = numerator  # type: ignore[attr-defined]
     value._denominator = denominator  # type: ignore[attr-defined]
@@ -39,7 +41,7 @@ def ratio(numerator: int, denominator: int) -> Fraction:
 def ratios(numerators: Iterable[int], denominator: int) -> dict[int, Fraction]:
     """Each distinct numerator, to ``ratio(numerator, denominator)``.
 
-    The loop of `ratio`, written out once for all of them.
+    Each distinct numerator is divided once.
 
     Examples:
         >>> ratios([2, 3, 2], 6)
@@ -49,8 +51,5 @@ def ratios(numerators: Iterable[int], denominator: int) -> dict[int, Fraction]:
     made = {}
     for numerator in set(numerators):
         common = gcd(numerator, denominator)
-        value = _new(Fraction)
-        value._numerator = numerator // common  # type: ignore[attr-defined]
-        value._denominator = denominator // common  # type: ignore[attr-defined]
-        made[numerator] = value
+        made[numerator] = _reduced(numerator // common, denominator // common)
     return made
