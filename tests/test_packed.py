@@ -210,22 +210,38 @@ def test_alternating_sums_take_a_player_out(
 @given(
     value=st.integers(-(1 << 600), 1 << 600),
     top=st.integers(0, 12),
-    size=st.sampled_from([8, 16]),
+    size=st.sampled_from([1, 2, 4, 8, 16]),
 )
 def test_low_words_are_the_low_digits_in_twos_complement(
     name: bigint.Backend, value: int, top: int, size: int
 ) -> None:
-    """A table of any sign and length reads as its low digits, as a cut would."""
+    """A table of any sign and length reads as its low digits, as a cut would.
+
+    Digits of up to eight bytes are one element each; wider ones, words.
+    """
     bits = top * size * 8
+    expected = value % (1 << bits)  # two's complement, by the definition
+    elements = packed.low_words(value, top, size)
+    element_bits = 8 * min(size, 8)
+    assert sum(e << (element_bits * i) for i, e in enumerate(elements)) == expected
+    assert len(elements) == top * max(size // 8, 1)
     with integers(name):
         table = bigint.from_bytes(_bytes(abs(value)))
         table = -table if value < 0 else table
-        assert list(packed.low_words(table, top, size)) == list(
-            packed.words(bigint.cutter()(table, bits), top, size)
-        )
-    expected = value % (1 << bits)  # two's complement, by the definition
-    words = packed.low_words(value, top, size)
-    assert sum(word << (64 * i) for i, word in enumerate(words)) == expected
+        assert list(packed.low_words(table, top, size)) == list(elements)
+        if size % 8 == 0:
+            cut = bigint.cutter()(table, bits)
+            assert list(packed.words(cut, top, size)) == list(elements)
+
+
+def test_read_widths_are_the_least_an_array_reads() -> None:
+    """One, two, four or eight bytes, else whole words: the least holding the bits."""
+    for bits in range(1, 300):
+        width = packed.read_width(bits)
+        assert width >= bits
+        assert width in (8, 16, 32) or width % 64 == 0
+        narrower = [w for w in (8, 16, 32, *range(64, width, 64)) if w < width]
+        assert all(w < bits for w in narrower)
 
 
 @every_backend

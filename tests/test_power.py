@@ -478,6 +478,28 @@ def test_tables_count_alike_in_every_integer_type(
     assert all(type(value.numerator) is int for value in shapley)
 
 
+@pytest.mark.parametrize("integers", bigint.available())
+def test_memberships_fit_digits_sized_for_their_players(
+    integers: bigint.Backend,
+) -> None:
+    """Around the players at which digits widen (27 to 32 bits, then 64), the
+    memberships tabled in narrow digits are those the critical tables count.
+    """
+    rng = random.Random(27)
+    in_use = bigint.backend()
+    bigint.use(integers)
+    try:
+        for players in (*range(22, 30), 56, 57, 58, 59):
+            for most in (1, 3, 9):
+                seats = {f"P{i}": rng.randint(1, most) for i in range(players)}
+                game = game_of(Council.from_seats("Random", seats))
+                assert power_kernels.minimal_counts(game) == (
+                    power_kernels.critical_tallies(game, lambda k: 1, minimal_only=True)
+                )
+    finally:
+        bigint.use(in_use)
+
+
 def seeded_councils(seed: int, *, most_seats: int, most_parties: int) -> list[Council]:
     """Sixty councils of random seats (zero allowed), the same for a seed."""
     rng = random.Random(seed)
@@ -710,9 +732,10 @@ def test_memberships_of_games_past_one_word_digits(
 def test_deegan_packel_sums_by_lightest_member_and_by_surplus_alike(
     integers: bigint.Backend, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Short rows count minimal winning coalitions by their lightest member;
-    past its memory limit, by surplus class. Both give the definition's sums
-    (1/|S| over the minimal winning coalitions S of a party)."""
+    """Short rows count minimal winning coalitions by their lightest member,
+    with the tables kept or unwound; past its memory limit, by surplus
+    class. All give the definition's sums (1/|S| over the minimal winning
+    coalitions S of a party)."""
     councils_ = seeded_councils(17, most_seats=25, most_parties=10)
     monkeypatch.setattr(bigint, "_STATE", {"backend": integers})
     for council in councils_:
@@ -733,6 +756,9 @@ def test_deegan_packel_sums_by_lightest_member_and_by_surplus_alike(
             patch.setattr(power_kernels, "LIGHTEST_BITS_LIMIT", 0)
             by_surplus = sums()
         assert by_lightest == by_surplus
+        scores = [0] + [scale // size for size in range(1, game.size + 1)]
+        unwound = power_kernels._minimal_by_lightest(game, scores, kept=False)
+        assert unwound == by_lightest
         names = [council.parties[position].name for position in game.parties]
         minimal = len(brute_minimal_winning(council))
         expected = brute_deegan_packel(council)

@@ -141,46 +141,20 @@ def _minimal_counts_cost(game: Game) -> int:
 
 
 def _minimal_counts_bits(game: Game) -> int:
-    # A table per distinct weight, and a few being read: whole-word digits.
+    # A table per distinct weight, and a few being read.
     distinct = len(set(game.weights[: game.active]))
-    words = packed.digit_words(game.size + game.size.bit_length())
-    return (distinct + 4) * game.quota * 64 * words
+    width = packed.read_width(game.size + game.size.bit_length())
+    return (distinct + 4) * game.quota * width
 
 
 def _critical_cost(game: Game, *, minimal_only: bool) -> int:
-    # Packed row operations, each over the table's totals (as in
-    # `critical_tallies`): building the table by size and turning players
-    # light one by one (Johnston only); then, per pair of surplus class and
-    # heavier weight, over about 0.7 of the rows, one division of each row
-    # or, on long rows, one gathering of its digits: about 150,000 bit
-    # operations' time, and 400 per word copied (power benchmark).
-    # Minimal winning coalitions counted by their lightest member (short rows,
-    # tables that fit): about twelve operations per row and distinct weight.
-    active, distinct = game.active, len(set(game.weights[: game.active]))
-    built = active * active // 2 + (0 if minimal_only else active * active)
-    read = 7 * distinct * (distinct + 1) * active // 20
     top, route = power_kernels.critical_plan(game, minimal_only=minimal_only)
-    width = game.size + 2
-    if route == "lightest":
-        return (built + 12 * distinct * active * 7 // 10) * top * width
-    if route == "divided":
-        return (built + read) * top * width
-    words = packed.digit_words(game.size)
-    return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
+    return power_kernels.critical_cost(game, top, route, minimal_only=minimal_only)
 
 
 def _critical_bits(game: Game, *, minimal_only: bool) -> int:
-    # A row per coalition size, digits of n + 2 bits (whole words if the
-    # rows are read by gathering); by lightest member, one such table per
-    # distinct weight.
     top, route = power_kernels.critical_plan(game, minimal_only=minimal_only)
-    width = game.size + 2
-    if route == "lightest":
-        distinct = len(set(game.weights[: game.active]))
-        return (distinct + 1) * (game.active + 1) * top * width
-    if route == "gathered":
-        width = 64 * packed.digit_words(game.size)
-    return (game.active + 1) * top * width
+    return power_kernels.critical_bits(game, top, route)
 
 
 def _no_table(game: Game) -> int:

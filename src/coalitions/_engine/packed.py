@@ -469,15 +469,27 @@ def words(table: int, top: int, size: int) -> array[int]:
     return array("Q", table.to_bytes(top * size, "little"))
 
 
+def read_width(bits: int) -> int:
+    """Bits per digit of a table read by `low_words`, for counts of ``bits`` bits.
+
+    8, 16, 32 or 64 (one array element a digit), or whole 64-bit words.
+    """
+    size = -(-bits // 8)
+    return 8 * (aligned(size) if size <= 8 else 8 * -(-size // 8))
+
+
 def low_words(table: int, top: int, size: int) -> array[int]:
-    """As `words`, for any integer: its ``top`` lowest digits, in two's complement.
+    """The ``top`` lowest digits of ``size`` bytes of any integer, in two's complement.
 
     A table summed from tables with anything above the digits read needs
-    no cut (one operation on the whole table) before it is read.
+    no cut (one operation on the whole table) before it is read. Digits of
+    one, two, four or eight bytes are one array element each; wider ones (a
+    multiple of eight bytes) are 64-bit words, as in `words`.
     """
     length = top * size
     full = max(length, table.bit_length() // 8 + 1)
-    return array("Q", table.to_bytes(full, "little", signed=True)[:length])
+    data = table.to_bytes(full, "little", signed=True)[:length]
+    return array(_TYPECODES.get(size, "Q"), data)
 
 
 def _gather(row: array[int], total: int, step: int, count: int, size: int) -> int:

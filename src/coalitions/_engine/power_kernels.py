@@ -211,8 +211,8 @@ def critical_tallies(
     gather = route == "gathered"
     unit = 8 if gather else 1
     scores = [0] + [score(k) for k in range(1, n + 1)]
-    if route == "lightest":
-        return _minimal_by_lightest(game, scores)
+    if route in ("lightest", "unwound"):
+        return _minimal_by_lightest(game, scores, kept=route == "lightest")
     tallies: dict[int, int] = {}
 
     def tally_surplus(table: Table, rows: list[int], index: int) -> None:
@@ -271,13 +271,19 @@ def critical_tallies(
     return [tallies.get(weight, 0) if weight > 0 else 0 for weight in weights]
 
 
-#: Most bits `_minimal_by_lightest` keeps: its tables by size at the first
-#: player of every distinct weight (16 MiB).
+#: Most bits `_minimal_by_lightest` keeps to read its tables at each class's
+#: first player as they were built: one table by size per distinct weight
+#: (16 MiB). Past it they are unwound from the last table.
 LIGHTEST_BITS_LIMIT = 1 << 27
 
-#: How `critical_tallies` reads its tables: by lightest member, by
-#: gathering digits of long rows, or by dividing short rows.
-CriticalRoute = Literal["lightest", "gathered", "divided"]
+#: Most bits of the tables `_minimal_by_lightest` holds at once while
+#: unwinding them (128 MiB).
+UNWOUND_BITS_LIMIT = 1 << 30
+
+#: How `critical_tallies` reads its tables: by lightest member (the tables
+#: kept, or unwound), by gathering digits of long rows, or by dividing
+#: short rows.
+CriticalRoute = Literal["lightest", "unwound", "gathered", "divided"]
 
 
 def critical_plan(
@@ -289,21 +295,75 @@ def critical_plan(
     winning coalition, which still lacks its lightest member, and below the
     quota plus the heaviest weight otherwise. Minimal winning coalitions on
     rows that are not gathered go by their lightest member while its
-    ``distinct + 1`` tables by size fit in `LIGHTEST_BITS_LIMIT`.
+    ``distinct + 1`` tables by size fit in `LIGHTEST_BITS_LIMIT`; past it,
+    by their lightest member with the tables unwound where that is estimated
+    to be quicker (`critical_cost`) and fits in `UNWOUND_BITS_LIMIT`.
     ``gathered`` forces gathering or dividing.
     """
     n, heaviest = game.size, max(game.weights, default=0)
     top = game.quota if minimal_only else game.quota + heaviest
     gather = gathers(top, n) if gathered is None else gathered
-    if gather:
-        return top, "gathered"
+    route: CriticalRoute = "gathered" if gather else "divided"
+    if not minimal_only:
+        return top, route
     distinct = len(set(game.weights[: game.active]))
-    if minimal_only and (distinct + 1) * (n + 1) * top * (n + 2) <= LIGHTEST_BITS_LIMIT:
+    if not gather and (distinct + 1) * (n + 1) * top * (n + 2) <= LIGHTEST_BITS_LIMIT:
         return top, "lightest"
-    return top, "divided"
+    if (
+        gathered is None
+        and critical_bits(game, top, "unwound") <= UNWOUND_BITS_LIMIT
+        and critical_cost(game, top, "unwound", minimal_only=True)
+        < critical_cost(game, top, route, minimal_only=True)
+    ):
+        return top, "unwound"
+    return top, route
 
 
-def _minimal_by_lightest(game: Game, scores: list[int]) -> list[int]:
+def critical_cost(
+    game: Game, top: int, route: CriticalRoute, *, minimal_only: bool
+) -> int:
+    """The estimated work of `critical_tallies` by ``route``, in bit operations.
+
+    Packed row operations, each over the table's ``top`` totals: building
+    the table by size and turning players light one by one (Johnston only);
+    then, per pair of surplus class and heavier weight, over about 0.7 of
+    the rows, one division of each row or, on long rows, one gathering of
+    its digits: about 150,000 bit operations' time, and 400 per word copied
+    (power benchmark). By lightest member: about twelve operations per row
+    and distinct weight, and, unwound, the players taken out again.
+    """
+    active, distinct = game.active, len(set(game.weights[: game.active]))
+    built = active * active // 2 + (0 if minimal_only else active * active)
+    read = 7 * distinct * (distinct + 1) * active // 20
+    width = game.size + 2
+    if route in ("lightest", "unwound"):
+        unwound = built if route == "unwound" else 0
+        return (built + unwound + 12 * distinct * active * 7 // 10) * top * width
+    if route == "divided":
+        return (built + read) * top * width
+    words = packed.digit_words(game.size)
+    return built * top * 64 * words + read * (150_000 + 400 * words * active // 2)
+
+
+def critical_bits(game: Game, top: int, route: CriticalRoute) -> int:
+    """The bits of the tables `critical_tallies` holds by ``route``.
+
+    A row per coalition size, digits of ``n + 2`` bits (whole words if the
+    rows are read by gathering); by lightest member, one such table per
+    distinct weight, or (unwound) six at once.
+    """
+    width, rows = game.size + 2, game.active + 1
+    if route == "lightest":
+        distinct = len(set(game.weights[: game.active]))
+        return (distinct + 1) * rows * top * width
+    if route == "unwound":
+        return 6 * rows * top * width
+    if route == "gathered":
+        width = 64 * packed.digit_words(game.size)
+    return rows * top * width
+
+
+def _minimal_by_lightest(game: Game, scores: list[int], *, kept: bool) -> list[int]:
     """`critical_tallies` of the minimal winning coalitions, by their lightest member.
 
     As in `minimal_counts`, with the tables kept by coalition size: ``Q_j``
@@ -319,9 +379,11 @@ def _minimal_by_lightest(game: Game, scores: list[int]) -> list[int]:
     (one size down, ``w`` totals down), exact below ``q - w``, which is
     all that is read; rows may hold anything above that (even negative
     numbers: digits are read in two's complement, exact below). The tables
-    are kept at each class's first player, then the classes are read
-    lightest first, summing the ``W_j`` of the classes read: O(n^2) row
-    operations to build, O(d n) to read, against O(d^2 n) by surplus class.
+    are kept at each class's first player (or, not ``kept``, unwound from
+    the last table by taking the players out again, `Table.remove`: no more
+    tables held than a few), then the classes are read lightest first,
+    summing the ``W_j`` of the classes read: O(n^2) row operations to build
+    (and unwind), O(d n) to read, against O(d^2 n) by surplus class.
     """
     quota, n, weights = game.quota, game.size, game.weights
     multiplicity = Counter(weights[: game.active])  # heaviest first
@@ -331,16 +393,23 @@ def _minimal_by_lightest(game: Game, scores: list[int]) -> list[int]:
     scores = [*scores, 0]  # no coalition has n + 1 members
     table = Table(quota, n + 2)
     width, digit = table.width, (1 << table.width) - 1
-    rows = [table.ones]  # Q_0: the empty set, at every total
-    firsts = []  # Q at each class's first player
+    following = [table.ones]  # Q_0: the empty set, at every total
+    firsts = []  # Q at each class's first player, if kept
     for weight in classes:
-        firsts.append(list(rows))
+        if kept:
+            firsts.append(list(following))
         for _ in range(multiplicity[weight]):
-            table.add(rows, weight)
+            table.add(following, weight)
     top = (quota - 1) * width
-    following = rows  # Q at the next class's first player
     later: list[int] = []  # the W_j of the classes read, by size
-    for weight, first in zip(classes[::-1], firsts[::-1], strict=True):
+    for weight in reversed(classes):
+        # Q at the class's first player, from Q at the next class's first.
+        if kept:
+            first = firsts.pop()
+        else:
+            first = list(following)
+            for _ in range(multiplicity[weight]):
+                table.remove(first, weight)
         shift, read = weight * width, (quota - 1 - weight) * width
         own = sum(
             scores[k + 1] * int(((row >> top) & digit) - ((row >> read) & digit))
@@ -421,13 +490,22 @@ class Table(Digits):
             counts.append(int((previous >> read) & digit))
         return counts
 
-    def make_light(self, rows: list[int], weight: int) -> None:
-        """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
+    def remove(self, rows: list[int], weight: int) -> None:
+        """Divide by ``1 + y x^weight``: a player leaves (`add` undone).
+
+        Row ``k`` without the player is its row less row ``k - 1`` without
+        the player, shifted: exact below the top, which only lower totals
+        reach.
+        """
         previous = 0
         for size, row in enumerate(rows):
             previous = row - self.shifted(previous, weight)
             rows[size] = previous
         _trim(rows)
+
+    def make_light(self, rows: list[int], weight: int) -> None:
+        """Turn a heavy player light: divide by ``1 + y x^w``, times ``1 + x^w``."""
+        self.remove(rows, weight)
         for size, row in enumerate(rows):
             rows[size] = row + self.shifted(row, weight)
 
@@ -447,7 +525,7 @@ def minimal_counts_cost(players: int, distinct: int, quota: int) -> int:
     weight (about 30,000). Measured with the power benchmark on the
     Electoral College, the EU Council and 100 and 400 players.
     """
-    width = 64 * packed.digit_words(players + players.bit_length())
+    width = packed.read_width(players + players.bit_length())
     return (3 * players + 10 * distinct) * quota * width + 30_000 * distinct
 
 
@@ -487,8 +565,9 @@ def minimal_counts(game: Game) -> list[int]:
     counts = dict.fromkeys(multiplicity, 1)
     classes = [weight for weight in multiplicity if weight < quota]
     # Cumulative counts reach 2^players; their sums over players, n times that.
-    size = packed.digit_words(players + players.bit_length())
-    digits = Digits(quota, 64 * size)
+    width = packed.read_width(players + players.bit_length())
+    size = max(width // 64, 1)  # elements of a row read per digit
+    digits = Digits(quota, width)
     width, cut = digits.width, digits.cut
     table = digits.ones  # Q_0: the empty set weighs at most every total
     firsts = []  # Q at each class's first player
@@ -522,7 +601,7 @@ def minimal_counts(game: Game) -> list[int]:
         if fold and digits.folds(players + players.bit_length(), read, weight):
             heavier = digits.alternating(rest, read, weight)
         else:
-            row = packed.low_words(rest, read, 8 * size)
+            row = packed.low_words(rest, read, width // 8)
             heavier = packed.alternating_sum(row, read - 1, weight, size)
         counts[weight] = int(lightest) + heavier
         later += spanned
