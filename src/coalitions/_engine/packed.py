@@ -131,6 +131,9 @@ class Digits:
     @property
     def ones(self) -> int:
         """Every digit 1: the empty set's cumulative table."""
+        # Python's integers divide slowly: from bytes is quicker (GMP's, not).
+        if self.width % 8 == 0 and bigint.backend() == "python":
+            return bigint.from_bytes((b"\x01" + bytes(self.width // 8 - 1)) * self.top)
         return bigint.low_bits(self.top * self.width) // ((1 << self.width) - 1)
 
     def shifted(self, table: int, weight: int) -> int:
@@ -303,6 +306,7 @@ class SubsetTable:
         # nothing either way, and is counted as joining: `most` stays a bound).
         skipped = 0
         row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top) if ones else 0
+        prefixes: dict[int, int] = {}  # the ones a weight adds (weights repeat)
         for weight in weights:
             if length + weight <= top:
                 value += value << (weight * width)
@@ -314,7 +318,10 @@ class SubsetTable:
                 skipped += 1
             if ones and weight:
                 if weight < top:
-                    value += cut(row, weight * width)
+                    prefix = prefixes.get(weight)
+                    if prefix is None:
+                        prefix = prefixes[weight] = cut(row, weight * width)
+                    value += prefix
                 else:
                     value += row
                     length = top

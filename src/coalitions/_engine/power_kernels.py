@@ -588,7 +588,8 @@ def minimal_counts(game: Game) -> list[int]:
         read = quota - weight  # digits below this are exact
         shift = weight * width
         lightest = (first >> top) - ((first >> (top - shift)) & digit)  # W_i[q-1]
-        spanned = (following - first) >> shift  # the class's Q_j
+        # The class's Q_j; one player's is its table (the difference, shifted).
+        spanned = first if multiplicity[weight] == 1 else (following - first) >> shift
         # Q_(i+1) - Q_i = x^w Q_i. C_i, exact below the digits read (GMP's
         # integers cut what is not read first; Python's would need a mask):
         if fold:
