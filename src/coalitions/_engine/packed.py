@@ -308,23 +308,26 @@ class SubsetTable:
         row = bigint.from_bytes((b"\x01" + bytes(self.size - 1)) * top) if ones else 0
         prefixes: dict[int, int] = {}  # the ones a weight adds (weights repeat)
         for weight in weights:
-            if length + weight <= top:
-                value += value << (weight * width)
-                length += weight
-            elif weight < top:
-                value += cut(value, (top - weight) * width) << (weight * width)
-                length = top
-            else:
+            if weight >= top:
                 skipped += 1
-            if ones and weight:
-                if weight < top:
-                    prefix = prefixes.get(weight)
-                    if prefix is None:
-                        prefix = prefixes[weight] = cut(row, weight * width)
-                    value += prefix
-                else:
+                if ones and weight:
                     value += row
                     length = top
+                continue
+            if length + weight <= top:
+                joined = value << (weight * width)
+                length += weight
+            else:
+                joined = cut(value, (top - weight) * width) << (weight * width)
+                length = top
+            if ones and weight:
+                # The joined sets start at digit `weight`: the ones below are
+                # put in by an or, which copies where an add would carry.
+                prefix = prefixes.get(weight)
+                if prefix is None:
+                    prefix = prefixes[weight] = cut(row, weight * width)
+                joined |= prefix
+            value += joined
         self.value, self.length = value, length
         joined = len(weights) - skipped
         self.most = final if ones else self.most << joined
