@@ -547,10 +547,12 @@ def minimal_counts(game: Game) -> list[int]:
       ``1 + x^(w_i)`` (taking ``i`` out), read at ``q - w_i - 1``: one
       alternating sum.
 
-    Since ``W_j = 2 Q_j - Q_(j+1)``, ``C_i = Q_(i+1) + sum over j > i of
-    Q_j - Q_n``, and the ``Q_j`` of one weight class ``w`` sum to
+    The windows are summed as the classes are read, lightest first, since
+    ``W_j = 2 Q_j - Q_(j+1)``: a class of one player adds its own; the
+    ``Q_j`` of a class of several of weight ``w`` sum to
     ``(Q_next - Q_first) / x^w`` (their products telescope), exact below
-    ``q - w``, which is all that is read. Players of equal weight have
+    ``q - w``, which is all that is read, and their windows to that plus
+    ``Q_first - Q_next``. Players of equal weight have
     equal counts, so the table is kept at each class's first player only:
     O(n) shifts and adds of ``quota``-digit tables, and O(d) more and one
     alternating sum per distinct weight (with GMP's integers, folded in
@@ -581,30 +583,32 @@ def minimal_counts(game: Game) -> list[int]:
     # it to words (0.84-0.93 of the time for 20 to 51 players); Python's
     # integers would make a mask for each fold (1.1-1.14).
     fold = bigint.backend() == "gmp"
-    later = -table  # the sum of Q_j over players after a class, less Q_n
+    windows = 0  # the W_j of the players after a class: 2 Q_j - Q_(j+1)
     following = table  # Q at the next class's first player
     while firsts:  # lightest class first, each table let go once read
         weight, first = classes[len(firsts) - 1], firsts.pop()
         read = quota - weight  # digits below this are exact
         shift = weight * width
         lightest = (first >> top) - ((first >> (top - shift)) & digit)  # W_i[q-1]
-        # The class's Q_j; one player's is its table (the difference, shifted).
-        spanned = first if multiplicity[weight] == 1 else (following - first) >> shift
-        # Q_(i+1) - Q_i = x^w Q_i. C_i, exact below the digits read (GMP's
-        # integers cut what is not read first; Python's would need a mask):
-        if fold:
-            joined = (
-                cut(first, (read - weight) * width) << shift if read > weight else 0
-            )
-            rest = cut(joined + spanned + later, read * width)
+        if multiplicity[weight] == 1:
+            rest = windows  # C_i: no other player of the weight
+            windows += (first << 1) - following
         else:
-            rest = (first << shift) + spanned + later
+            # The class's Q_j, and with them its W_j: C_i is those of the
+            # class and after, less i's own (Q_(i+1) - Q_i = x^w Q_i), exact
+            # below the digits read (GMP's integers cut what is not read).
+            spanned = (following - first) >> shift
+            common = windows + spanned - following
+            if fold and read > weight:
+                rest = common + (cut(first, (read - weight) * width) << shift)
+            else:
+                rest = common + (first << shift)
+            windows = common + first
         if fold and digits.folds(players + players.bit_length(), read, weight):
             heavier = digits.alternating(rest, read, weight)
         else:
             row = packed.low_words(rest, read, width // 8)
             heavier = packed.alternating_sum(row, read - 1, weight, size)
         counts[weight] = int(lightest) + heavier
-        later += spanned
         following = first
     return [counts.get(weight, 0) for weight in weights]
