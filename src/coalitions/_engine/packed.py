@@ -270,26 +270,44 @@ class SubsetTable:
             self._fit(bound)
             value, width, cut = self.value, 8 * self.size, self._cut
 
-        for weight in weights:
-            if weight < top:
-                if (2 * most).bit_length() > width:
-                    fit(2 * most)
-                most, sum_most = 2 * most, 2 * sum_most
-                shift = weight * width
-                if length + weight <= top:
-                    value += value << shift
-                    length += weight
-                else:
-                    value += cut(value, (top - weight) * width) << shift
-                    length = top
-            if ones and weight > 0:
-                count = min(weight, top)
-                if (most + 1).bit_length() > width:
-                    fit(most + 1)
-                most, sum_most = most + 1, sum_most + count
+        prefixes: dict[int, int] = {}  # the ones a weight adds, at this width
+
+        def ones_below(count: int) -> int:
+            prefix = prefixes.get(count)
+            if prefix is None:
                 one = b"\x01" + bytes(width // 8 - 1)
-                value += bigint.from_bytes(one * count)
-                length = max(length, count)
+                prefix = prefixes[count] = bigint.from_bytes(one * count)
+            return prefix
+
+        for weight in weights:
+            if weight >= top:  # joins no set; with the ones, every digit gains 1
+                if ones and weight:
+                    if (most + 1).bit_length() > width:
+                        fit(most + 1)
+                        prefixes.clear()
+                    most, sum_most = most + 1, sum_most + top
+                    value += ones_below(top)
+                    length = top
+                continue
+            # Joining at most doubles the largest digit; the ones add 1.
+            bound = 2 * most + (1 if ones and weight else 0)
+            if bound.bit_length() > width:
+                fit(bound)
+                prefixes.clear()
+            most, sum_most = 2 * most, 2 * sum_most
+            shift = weight * width
+            if length + weight <= top:
+                joined = value << shift
+                length += weight
+            else:
+                joined = cut(value, (top - weight) * width) << shift
+                length = top
+            if ones and weight:
+                # The joined sets start at digit `weight`: the ones below are
+                # put in by an or, which copies where an add would carry.
+                most, sum_most = most + 1, sum_most + weight
+                joined |= ones_below(weight)
+            value += joined
         self.value, self.length = value, length
         self.most, self.sum_most = most, sum_most
 
