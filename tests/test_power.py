@@ -728,6 +728,20 @@ def test_memberships_of_games_past_one_word_digits(
     assert all(type(count) is int for count in counts)
 
 
+def test_deegan_packel_unwinds_its_tables_past_the_kept_limit(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Many distinct weights past the kept tables' limit go by lightest member,
+    the tables unwound from the last, to the same shares."""
+    council = Council.from_seats("Distinct", {f"P{i}": 3 * i + 1 for i in range(40)})
+    game = game_of(council)
+    kept = coalitions.deegan_packel(council, method="dynamic")
+    assert power_kernels.critical_plan(game, minimal_only=True)[1] == "lightest"
+    monkeypatch.setattr(power_kernels, "LIGHTEST_BITS_LIMIT", 0)
+    assert power_kernels.critical_plan(game, minimal_only=True)[1] == "unwound"
+    assert coalitions.deegan_packel(council, method="dynamic") == kept
+
+
 @pytest.mark.parametrize("integers", bigint.available())
 def test_deegan_packel_sums_by_lightest_member_and_by_surplus_alike(
     integers: bigint.Backend, monkeypatch: pytest.MonkeyPatch
