@@ -112,8 +112,9 @@ def test_both_minimal_winning_counts_follow_the_definition(
 ) -> None:
     """The dual table and the complements' table count the same coalitions.
 
-    Every quota from 1 to past the total, both routes, against a count of
-    the sets that win and lose without any one member.
+    Every quota from 1 to past the total, both routes (the dual read from
+    the top down and as a product of digits), against a count of the sets
+    that win and lose without any one member.
     """
     total = sum(weights)
     quota = data.draw(st.integers(1, total + 1))
@@ -125,6 +126,12 @@ def test_both_minimal_winning_counts_follow_the_definition(
             if seats >= quota and all(seats - weights[j] < quota for j in members):
                 expected += 1
     assert enumerate_._minimal_winning_by_dual(weights, quota) == expected
+    by_top_down = enumerate_.PRODUCT_WORK
+    enumerate_.PRODUCT_WORK = dict.fromkeys(by_top_down, -1)  # always a product
+    try:
+        assert enumerate_._minimal_winning_by_dual(weights, quota) == expected
+    finally:
+        enumerate_.PRODUCT_WORK = by_top_down
     assert enumerate_._dense_minimal_winning(weights, quota) == expected
     if quota <= total:
         by_complements = enumerate_._minimal_winning_by_complements
