@@ -527,8 +527,9 @@ def minimal_counts_cost(players: int, distinct: int, quota: int) -> int:
     """The estimated work of `minimal_counts`, in bit operations.
 
     Three operations on the table per player (a cut, a shift and an add of
-    ``quota`` digits of whole words) and about ten per distinct weight, with
-    the alternating sum read from its words; plus a fixed cost per distinct
+    ``quota`` digits, as wide as `packed.read_width` makes them) and about
+    ten per distinct weight, with the alternating sum read from its digits
+    as an array; plus a fixed cost per distinct
     weight (about 30,000). Measured with the power benchmark on the
     Electoral College, the EU Council and 100 and 400 players.
     """
