@@ -607,7 +607,9 @@ def minimal_counts(game: Game) -> list[int]:
             # below the digits read (GMP's integers cut what is not read).
             spanned = (following - first) >> shift
             common = windows + spanned - following
-            if fold and read > weight:
+            if read <= weight:  # x^w Q_i lies wholly above the digits read
+                rest = common
+            elif fold:
                 rest = common + (cut(first, (read - weight) * width) << shift)
             else:
                 rest = common + (first << shift)
